@@ -1,0 +1,12 @@
+package peregrine.jobs.sqlite.internal;
+
+/** The names of the columns the workbench adds to Peregrine's {@code jobs} table. */
+final class Columns {
+    static final String CALENDAR_PROVIDER = "calendar_provider";
+    static final String INTERVIEW_TIME = "interview_time";
+    static final String INTERVIEW_ZONE = "interview_zone";
+    static final String INTERVIEW_DURATION = "interview_duration_minutes";
+
+    private Columns() {
+    }
+}

@@ -1,0 +1,70 @@
+package peregrine.jobs;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The store of jobs: a Peregrine {@code staging.db} or anything that behaves as one.
+ * <p>
+ * Every method may block on I/O: call it off the UI thread. Every write is a single transaction: it
+ * happens completely or, when a {@link JobStoreException} is thrown, not at all. Another process may
+ * write the same store at the same time; a write never loses the other's.
+ */
+public interface JobStore {
+
+    /** @return where the jobs live, for messages and for the user's information */
+    Path location();
+
+    /**
+     * @return the jobs the Interviews board shows (every {@link Stage#onBoard()} stage), grouped by
+     *         stage; each list newest first. A stage with no jobs maps to an empty list.
+     */
+    Map<Stage, List<Job>> board() throws JobStoreException;
+
+    /** @return the jobs at {@code stage}, or every job when {@code stage} is empty, by id */
+    List<Job> list(Optional<Stage> stage) throws JobStoreException;
+
+    /** @throws UnknownJobException if there is no such job */
+    Job job(long id) throws JobStoreException;
+
+    /** @return the new job's id */
+    long add(NewJob job) throws JobStoreException;
+
+    /**
+     * Moves a job to {@code stage}, stamping the stage's {@link Stage#stampColumn()} with the local
+     * time as Peregrine does. Moving to {@link Stage#REJECTED} is {@link #reject(long)}.
+     *
+     * @return the job as it is now
+     */
+    Job move(long id, Stage stage) throws JobStoreException;
+
+    /**
+     * Rejects a job, recording the stage it was at in {@code rejection_stage}.
+     *
+     * @return the job as it is now
+     */
+    Job reject(long id) throws JobStoreException;
+
+    /**
+     * Sets or clears ({@code slot} empty) the interview date, time, zone and duration together.
+     *
+     * @return the job as it is now
+     */
+    Job setInterview(long id, Optional<InterviewSlot> slot) throws JobStoreException;
+
+    /**
+     * Records ({@code link} present) or forgets the calendar event that holds the job's interview:
+     * the event id and its provider are always written together.
+     *
+     * @return the job as it is now
+     */
+    Job setCalendarLink(long id, Optional<CalendarLink> link) throws JobStoreException;
+
+    /**
+     * @return the first line of the company research's {@code company_brief} for the job, if there
+     *         is research with a brief
+     */
+    Optional<String> companySummary(long id) throws JobStoreException;
+}

@@ -1,0 +1,39 @@
+package peregrine.settings;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the user's configuration and jobs live, and what their plan includes.
+ * <p>
+ * Locations are chosen, first match wins, from the command line ({@code --config DIR},
+ * {@code --db FILE}), then the environment ({@code PEREGRINE_CONFIG_DIR}; Peregrine's
+ * {@code STAGING_DB}), then the XDG defaults ({@code $XDG_CONFIG_HOME/peregrine},
+ * {@code $XDG_DATA_HOME/peregrine/staging.db}). Files are read on each call, so a file the user
+ * edits or adds takes effect without a restart. Reading is quick local file I/O but still I/O: keep
+ * it off the UI thread.
+ */
+public interface WorkbenchSettings {
+
+    /** @return the configuration directory, which holds {@code user.yaml} and {@code integrations/} */
+    Path configDirectory();
+
+    /** @return the job database file; it may not exist yet */
+    Path databaseFile();
+
+    /**
+     * @return the user's tier: {@code dev_tier_override} from {@code user.yaml} when set, else its
+     *         {@code tier}; {@link Tier#FREE} when the file is missing, unreadable or names no known tier
+     */
+    Tier tier();
+
+    /**
+     * @param name the integration's name, e.g. {@code google_calendar}
+     * @return the integration's settings, or empty when its file does not exist (not connected)
+     * @throws SettingsException when the file exists but cannot be read or is not a YAML mapping
+     */
+    Optional<IntegrationConfig> integration(String name) throws SettingsException;
+
+    /** @return the file that holds the integration {@code name}, whether or not it exists */
+    Path integrationFile(String name);
+}

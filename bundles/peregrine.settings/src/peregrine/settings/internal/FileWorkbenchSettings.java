@@ -1,0 +1,71 @@
+package peregrine.settings.internal;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.osgi.service.environment.EnvironmentInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+
+import peregrine.settings.IntegrationConfig;
+import peregrine.settings.SettingsException;
+import peregrine.settings.Tier;
+import peregrine.settings.WorkbenchSettings;
+
+/** {@link WorkbenchSettings} over Peregrine's configuration directory, located from the application's arguments and environment. */
+@Component(service = WorkbenchSettings.class)
+public final class FileWorkbenchSettings implements WorkbenchSettings {
+
+    private final Locations locations;
+
+    @Activate
+    public FileWorkbenchSettings(@Reference(cardinality = ReferenceCardinality.OPTIONAL) EnvironmentInfo environment) {
+        this(Locations.resolve(environment == null ? List.of() : Arrays.asList(environment.getNonFrameworkArgs()),
+                System.getenv(), Path.of(System.getProperty("user.home"))));
+    }
+
+    public FileWorkbenchSettings(Locations locations) {
+        this.locations = locations;
+    }
+
+    @Override
+    public Path configDirectory() {
+        return locations.configDirectory();
+    }
+
+    @Override
+    public Path databaseFile() {
+        return locations.databaseFile();
+    }
+
+    @Override
+    public Tier tier() {
+        Map<String, Object> user;
+        try {
+            user = YamlFiles.readMapping(configDirectory().resolve("user.yaml")).orElse(Map.of());
+        } catch (SettingsException unreadable) {
+            return Tier.FREE;
+        }
+        return tierNamed(user.get("dev_tier_override")).or(() -> tierNamed(user.get("tier"))).orElse(Tier.FREE);
+    }
+
+    private static Optional<Tier> tierNamed(Object value) {
+        return value == null ? Optional.empty() : Tier.fromYamlName(value.toString());
+    }
+
+    @Override
+    public Optional<IntegrationConfig> integration(String name) throws SettingsException {
+        Path file = integrationFile(name);
+        return YamlFiles.readMapping(file).map(values -> new IntegrationConfig(name, file, values));
+    }
+
+    @Override
+    public Path integrationFile(String name) {
+        return configDirectory().resolve("integrations").resolve(name + ".yaml");
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The user's settings: where the configuration and the job database live, the user's tier, and the
+ * integration files ({@code integrations/<name>.yaml}) that Peregrine writes.
+ */
+package peregrine.settings;
