@@ -1,5 +1,6 @@
 package peregrine.jobs.sqlite.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Turns a company brief, often Markdown, into the one line an event description has room for. */
@@ -10,15 +11,22 @@ final class ResearchSummary {
     private ResearchSummary() {
     }
 
+    /** @return the brief's first line of prose (a heading only when there is nothing else), shortened to {@link #MAX_LENGTH} */
     static Optional<String> firstLine(String brief) {
         if (brief == null) {
             return Optional.empty();
         }
-        return brief.lines()
-                .map(line -> line.replaceFirst("^[\\s#>*+-]+", "").replace("**", "").strip())
+        List<String> lines = brief.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return lines.stream().filter(line -> !line.startsWith("#")).findFirst().or(() -> lines.stream().findFirst())
+                .map(line -> line.replaceFirst("^[#>*+\\-\\s]+", "").replace("**", "").strip())
                 .filter(line -> !line.isEmpty())
-                .findFirst()
-                .map(line -> line.length() <= MAX_LENGTH ? line
-                        : line.substring(0, line.offsetByCodePoints(0, line.codePointCount(0, MAX_LENGTH - 1))) + "…");
+                .map(ResearchSummary::shorten);
+    }
+
+    private static String shorten(String line) {
+        if (line.codePointCount(0, line.length()) <= MAX_LENGTH) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, MAX_LENGTH - 1)) + "…";
     }
 }

@@ -1,0 +1,263 @@
+package peregrine.jobs.sqlite.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import peregrine.jobs.CalendarLink;
+import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.Job;
+import peregrine.jobs.JobStore;
+import peregrine.jobs.JobStoreException;
+import peregrine.jobs.NewJob;
+import peregrine.jobs.Stage;
+import peregrine.jobs.UnknownJobException;
+
+class SqliteJobStoreTest {
+
+    private static final Clock NOON_IN_BERLIN = Clock.fixed(Instant.parse("2026-11-25T11:07:30Z"), ZoneId.of("Europe/Berlin"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewFileGetsPeregrinesTablesAndEveryAddedColumn() throws Exception {
+        Path file = dir.resolve("sub/folder/staging.db");
+        JobStore store = new SqliteJobStore(file);
+        assertTrue(store.list(Optional.empty()).isEmpty());
+        assertTrue(Files.exists(file));
+        String jobs = PeregrineFiles.ddl(file, "jobs");
+        for (String column : List.of("url TEXT UNIQUE", "status TEXT DEFAULT 'pending'", "calendar_event_id", "interview_date",
+                "calendar_provider", "interview_time", "interview_zone", "interview_duration_minutes", "ats_gap_report")) {
+            assertTrue(jobs.contains(column), column + " missing from " + jobs);
+        }
+        assertTrue(PeregrineFiles.ddl(file, "company_research").contains("accessibility_brief"));
+    }
+
+    @Test
+    void anOlderPeregrineFileIsMigratedAdditivelyAndTwiceChangesNothingMore() throws Exception {
+        Path file = PeregrineFiles.olderPeregrineDatabase(dir.resolve("staging.db"));
+        List<List<String>> jobsBefore = PeregrineFiles.rows(file, "jobs");
+        List<List<String>> researchBefore = PeregrineFiles.rows(file, "company_research");
+        List<List<String>> contactsBefore = PeregrineFiles.rows(file, "job_contacts");
+        String contactsDdl = PeregrineFiles.ddl(file, "job_contacts");
+
+        assertEquals(4, new SqliteJobStore(file).list(Optional.empty()).size());
+        List<List<String>> jobsOnce = PeregrineFiles.rows(file, "jobs");
+        String ddlOnce = PeregrineFiles.ddl(file, "jobs");
+        Map<Stage, List<Job>> board = new SqliteJobStore(file).board();
+        assertEquals(List.of(1L, 2L, 3L), List.of(board.get(Stage.PHONE_SCREEN).get(0).id(), board.get(Stage.APPLIED).get(0).id(),
+                board.get(Stage.REJECTED).get(0).id()), "the pending job stays off the board");
+
+        for (int i = 0; i < jobsBefore.size(); i++) {
+            List<String> migrated = jobsOnce.get(i);
+            assertEquals(jobsBefore.get(i), migrated.subList(0, jobsBefore.get(i).size()), "original columns of row " + i);
+            assertTrue(migrated.subList(jobsBefore.get(i).size(), migrated.size()).stream().allMatch(v -> v.endsWith("=null")),
+                    "added columns are empty: " + migrated);
+        }
+        assertTrue(ddlOnce.contains("calendar_event_id") && ddlOnce.contains("calendar_provider"));
+        assertEquals(jobsOnce, PeregrineFiles.rows(file, "jobs"), "second migration changed rows");
+        assertEquals(ddlOnce, PeregrineFiles.ddl(file, "jobs"), "second migration changed the table");
+        List<List<String>> researchAfter = PeregrineFiles.rows(file, "company_research");
+        assertEquals(researchBefore.get(0), researchAfter.get(0).subList(0, researchBefore.get(0).size()));
+        assertEquals(contactsBefore, PeregrineFiles.rows(file, "job_contacts"));
+        assertEquals(contactsDdl, PeregrineFiles.ddl(file, "job_contacts"));
+    }
+
+    @Test
+    void jobsReadFromPeregrineKeepTheirValuesAndStage() throws Exception {
+        JobStore store = new SqliteJobStore(PeregrineFiles.olderPeregrineDatabase(dir.resolve("staging.db")));
+        Job acme = store.job(1);
+        assertEquals("Staff Engineer, Platform", acme.title());
+        assertEquals("Acme; Inc.", acme.company());
+        assertEquals("https://jobs.example/acme?id=1&ref=x", acme.url());
+        assertEquals(Optional.of(Stage.PHONE_SCREEN), acme.stage());
+        assertEquals(LocalDate.of(2026, 11, 30), acme.interview().orElseThrow().date());
+        assertTrue(acme.interview().orElseThrow().time().isEmpty());
+        assertEquals(Optional.of("2026-10-02T09:15"), acme.appliedAt());
+        assertEquals("", store.job(3).url());
+        assertEquals(Optional.of("interviewing"), store.job(3).rejectionStage());
+        assertEquals(Optional.of("Acme builds rockets, anvils and portable holes."), store.companySummary(1));
+        assertEquals(Optional.empty(), store.companySummary(2));
+    }
+
+    @Test
+    void theBoardHoldsOnlyBoardStagesNewestFirst() throws Exception {
+        JobStore store = new SqliteJobStore(dir.resolve("board.db"));
+        long first = store.add(new NewJob("A", "Co", "", Stage.INTERVIEWING));
+        long second = store.add(new NewJob("B", "Co", "", Stage.INTERVIEWING));
+        store.add(new NewJob("C", "Co", "", Stage.PENDING));
+        Map<Stage, List<Job>> board = store.board();
+        assertEquals(List.of(second, first), board.get(Stage.INTERVIEWING).stream().map(Job::id).toList());
+        assertFalse(board.containsKey(Stage.PENDING));
+        assertTrue(board.get(Stage.OFFER).isEmpty());
+    }
+
+    @Test
+    void movingStampsTheStageColumnWithLocalTimeAsPeregrineDoes() throws Exception {
+        Path file = dir.resolve("move.db");
+        JobStore store = new SqliteJobStore(file, NOON_IN_BERLIN);
+        long id = store.add(new NewJob("Engineer", "Acme", "https://a.example/1", Stage.APPLIED));
+        Job moved = store.move(id, Stage.PHONE_SCREEN);
+        assertEquals(Optional.of(Stage.PHONE_SCREEN), moved.stage());
+        assertEquals(Optional.of("2026-11-25T12:07"), moved.appliedAt());
+        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement();
+                var r = s.executeQuery("SELECT phone_screen_at, interviewing_at FROM jobs WHERE id = " + id)) {
+            r.next();
+            assertEquals("2026-11-25T12:07", r.getString(1));
+            assertEquals(null, r.getString(2));
+        }
+    }
+
+    @Test
+    void rejectingRecordsTheStageTheJobWasAt() throws Exception {
+        JobStore store = new SqliteJobStore(dir.resolve("reject.db"));
+        long id = store.add(new NewJob("Engineer", "Acme", "", Stage.INTERVIEWING));
+        Job rejected = store.move(id, Stage.REJECTED);
+        assertEquals(Optional.of(Stage.REJECTED), rejected.stage());
+        assertEquals(Optional.of("interviewing"), rejected.rejectionStage());
+        assertEquals(Optional.of("interviewing"), store.reject(id).rejectionStage(), "rejecting twice keeps the stage");
+    }
+
+    @Test
+    void interviewSlotRoundTripsWithTimeZoneAndDurationAndClears() throws Exception {
+        JobStore store = new SqliteJobStore(dir.resolve("slot.db"));
+        long id = store.add(new NewJob("Engineer", "Acme", "", Stage.PHONE_SCREEN));
+        InterviewSlot slot = new InterviewSlot(LocalDate.of(2028, 2, 29), Optional.of(LocalTime.of(9, 30)),
+                Optional.of(ZoneId.of("America/New_York")), Optional.of(Duration.ofMinutes(45)));
+        assertEquals(Optional.of(slot), store.setInterview(id, Optional.of(slot)).interview());
+        assertEquals(Optional.of(slot), new SqliteJobStore(store.location()).job(id).interview());
+        InterviewSlot dateOnly = InterviewSlot.onDate(LocalDate.of(2026, 12, 1));
+        assertEquals(Optional.of(dateOnly), store.setInterview(id, Optional.of(dateOnly)).interview());
+        assertEquals(Optional.empty(), store.setInterview(id, Optional.empty()).interview());
+    }
+
+    @Test
+    void theCalendarEventIdIsStoredAndClearedTogetherWithItsProvider() throws Exception {
+        Path file = dir.resolve("link.db");
+        JobStore store = new SqliteJobStore(file);
+        long id = store.add(new NewJob("Engineer", "Acme", "", Stage.INTERVIEWING));
+        CalendarLink link = new CalendarLink("apple_calendar", "peregrine-job-1@example");
+        assertEquals(Optional.of(link), store.setCalendarLink(id, Optional.of(link)).calendarLink());
+        assertEquals(Optional.empty(), store.setCalendarLink(id, Optional.empty()).calendarLink());
+        assertEquals(List.of(List.of("id=" + id, "calendar_event_id=null", "calendar_provider=null")),
+                PeregrineFiles.rows(file, "jobs").stream()
+                        .map(row -> row.stream().filter(v -> v.startsWith("id=") || v.startsWith("calendar_")).toList())
+                        .toList());
+    }
+
+    @Test
+    void anUnknownIdIsReportedAndNothingIsWritten() throws Exception {
+        JobStore store = new SqliteJobStore(dir.resolve("unknown.db"));
+        UnknownJobException e = assertThrows(UnknownJobException.class, () -> store.move(99, Stage.OFFER));
+        assertEquals(99, e.jobId());
+        assertThrows(UnknownJobException.class, () -> store.job(99));
+        assertTrue(store.list(Optional.empty()).isEmpty());
+    }
+
+    @Test
+    void addingASecondJobWithTheSameListingSaysSoAndKeepsTheFirst() throws Exception {
+        JobStore store = new SqliteJobStore(dir.resolve("dup.db"));
+        store.add(new NewJob("Engineer", "Acme", "https://a.example/1", Stage.APPLIED));
+        JobStoreException e = assertThrows(JobStoreException.class,
+                () -> store.add(new NewJob("Other", "Acme", "https://a.example/1", Stage.APPLIED)));
+        assertTrue(e.getMessage().contains("https://a.example/1"), e.getMessage());
+        assertEquals(1, store.list(Optional.empty()).size());
+        store.add(new NewJob("No listing 1", "Acme", "", Stage.APPLIED));
+        store.add(new NewJob("No listing 2", "Acme", "", Stage.APPLIED));
+        assertEquals(3, store.list(Optional.of(Stage.APPLIED)).size());
+    }
+
+    @Test
+    void twoStoresWritingTheSameFileAtOnceLoseNoUpdate() throws Exception {
+        Path file = dir.resolve("shared.db");
+        JobStore workbench = new SqliteJobStore(file);
+        JobStore cli = new SqliteJobStore(file);
+        workbench.list(Optional.empty());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> writers = new ArrayList<>();
+            for (JobStore store : List.of(workbench, cli, workbench, cli)) {
+                writers.add(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        long id = store.add(new NewJob("Job " + i, "Co " + store.hashCode(), "", Stage.APPLIED));
+                        store.move(id, Stage.PHONE_SCREEN);
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(writers)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<Job> all = new SqliteJobStore(file).list(Optional.empty());
+        assertEquals(200, all.size());
+        assertEquals(Set.of(Stage.PHONE_SCREEN), all.stream().map(j -> j.stage().orElseThrow()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsRefusedByNameAndLeftAsItWas() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.db"), "title,company\nEngineer,Acme\n");
+        byte[] before = Files.readAllBytes(file);
+        JobStoreException e = assertThrows(JobStoreException.class, () -> new SqliteJobStore(file).board());
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("not a SQLite database"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(List.of(file), Files.list(dir).toList(), "no journal or WAL file was created beside it");
+    }
+
+    @Test
+    void aReadOnlyFileIsRefusedByNameAndLeftAsItWas() throws Exception {
+        Path file = PeregrineFiles.olderPeregrineDatabase(dir.resolve("ro.db"));
+        byte[] before = Files.readAllBytes(file);
+        PeregrineFiles.makeReadOnly(file);
+        try {
+            JobStoreException e = assertThrows(JobStoreException.class, () -> new SqliteJobStore(file).board());
+            assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("read-only"), e.getMessage());
+            assertArrayEquals(before, Files.readAllBytes(file));
+        } finally {
+            PeregrineFiles.makeWritable(file);
+        }
+    }
+
+    @Test
+    void aDatabaseLockedPastTheTimeoutGivesAClearErrorAndTheWriteDoesNotHappen() throws Exception {
+        Path file = dir.resolve("locked.db");
+        JobStore store = new SqliteJobStore(file);
+        long id = store.add(new NewJob("Engineer", "Acme", "", Stage.APPLIED));
+        try (Connection other = PeregrineFiles.connect(file); Statement s = other.createStatement()) {
+            s.execute("BEGIN EXCLUSIVE");
+            JobStoreException e = assertThrows(JobStoreException.class, () -> store.move(id, Stage.OFFER));
+            assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("locked"), e.getMessage());
+            s.execute("ROLLBACK");
+        }
+        assertEquals(Optional.of(Stage.APPLIED), store.job(id).stage());
+    }
+}
