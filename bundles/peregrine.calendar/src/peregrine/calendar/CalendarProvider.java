@@ -1,0 +1,75 @@
+package peregrine.calendar;
+
+import java.net.URI;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A calendar that interviews can be pushed to, implemented by calendar plug-ins and registered as an
+ * OSGi service (a Declarative Services component is the usual way). The push service finds every
+ * active provider at runtime; the one with the highest {@code service.ranking} is preferred for jobs
+ * that have no event yet.
+ *
+ * <h2>Threads and blocking</h2>
+ * {@link #id()}, {@link #label()} and {@link #status()} must return quickly and never touch the
+ * network: the UI calls them to decide what to show. {@link #create}, {@link #update},
+ * {@link #delete} and {@link #testConnection()} may block on the network and are only ever called
+ * from a background thread; each must give up within its configured timeouts (30 s by default) and
+ * when its thread is interrupted.
+ *
+ * <h2>Identity and idempotency</h2>
+ * {@link #create} must be idempotent per {@link CalendarEvent#identity()}: the provider names the
+ * remote event by it (a CalDAV resource name and UID, a Google client-supplied event id), so a create
+ * that finds the event already there updates it and returns its id rather than making a second one.
+ * The push service relies on this to survive a crash between the remote write and the database write.
+ *
+ * <h2>Errors</h2>
+ * Every failure is a {@link CalendarException} whose {@link CalendarException.Kind} tells the caller
+ * what to do: {@code NOT_FOUND} from {@link #update} makes the caller create the event again; every
+ * other kind is reported to the user and never turned into a second create. Messages are for the
+ * user and never contain secrets.
+ *
+ * <h2>Optional parts</h2>
+ * {@link #eventLink} and {@link #testConnection()} have defaults; a provider may leave them out.
+ */
+@ConsumerType
+public interface CalendarProvider {
+
+    /** @return the integration's name, which is also its settings file's name, e.g. {@code apple_calendar} */
+    String id();
+
+    /** @return the provider's name as users know it, e.g. {@code Apple iCloud / CalDAV} */
+    String label();
+
+    /** @return whether the provider's settings exist and are valid; reads local files only */
+    ProviderStatus status();
+
+    /**
+     * Creates the event, or updates it when an event of the same identity is already there.
+     *
+     * @return the event's id at the provider, to be given to {@link #update} and {@link #delete} later
+     */
+    String create(CalendarEvent event) throws CalendarException;
+
+    /**
+     * Replaces the event {@code eventId} with {@code event}.
+     *
+     * @return the event's id, normally {@code eventId}
+     * @throws CalendarException of kind {@code NOT_FOUND} when the event no longer exists
+     */
+    String update(String eventId, CalendarEvent event) throws CalendarException;
+
+    /** Deletes the event; an event that is already gone is not an error. */
+    void delete(String eventId) throws CalendarException;
+
+    /** @return where the user can open the event in a browser, if the provider has such a page */
+    default Optional<URI> eventLink(String eventId) {
+        return Optional.empty();
+    }
+
+    /** Checks, over the network, that the settings reach the calendar and the credentials are accepted. */
+    default void testConnection() throws CalendarException {
+        // A provider without a cheap check says nothing.
+    }
+}

@@ -1,0 +1,43 @@
+package peregrine.calendar.internal;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import peregrine.calendar.CalendarEvent;
+import peregrine.calendar.EventIdentity;
+import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.Job;
+import peregrine.jobs.Stage;
+
+/** Builds the one event every provider receives for a job's interview. */
+final class InterviewEvents {
+
+    /** Peregrine put every event at noon UTC; a slot without a time of day still does. */
+    static final LocalTime DEFAULT_START = LocalTime.NOON;
+    static final Duration DEFAULT_DURATION = Duration.ofMinutes(60);
+
+    private InterviewEvents() {
+    }
+
+    /**
+     * @param slot          the job's interview
+     * @param companySummary the one-line company research summary, if any
+     * @param localZone     the zone a time without a zone is read in
+     */
+    static CalendarEvent of(Job job, InterviewSlot slot, Optional<String> companySummary, ZoneId localZone) {
+        String label = job.stage().map(Stage::eventLabel).orElse(Stage.INTERVIEWING.eventLabel());
+        String title = label + ": " + job.title() + " @ " + job.company();
+        String description = Stream.concat(Stream.of(job.url()), companySummary.stream())
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining("\n"));
+        ZonedDateTime start = slot.time()
+                .map(time -> ZonedDateTime.of(slot.date(), time, slot.zone().orElse(localZone)))
+                .orElseGet(() -> ZonedDateTime.of(slot.date(), DEFAULT_START, ZoneOffset.UTC));
+        return new CalendarEvent(EventIdentity.of(job), title, description, start, slot.duration().orElse(DEFAULT_DURATION));
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds Peregrine Workbench and runs every test (tycho-surefire, under a virtual X display).
+# Extra arguments go to Maven, e.g. ./test.sh -o
+set -euo pipefail
+. "$(dirname "$0")/releng/scripts/build-env.sh"
+install_packages
+ensure_java
+ensure_maven
+cd "$PEREGRINE_ROOT"
+start=$(date +%s)
+xvfb-run -a -s "-screen 0 1280x1024x24" "$MVN" -B -ntp clean verify "$@"
+say "build and tests took $(( $(date +%s) - start )) s"

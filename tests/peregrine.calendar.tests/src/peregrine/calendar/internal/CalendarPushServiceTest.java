@@ -1,0 +1,277 @@
+package peregrine.calendar.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+
+import peregrine.calendar.CalendarEvent;
+import peregrine.calendar.CalendarException;
+import peregrine.calendar.CalendarProvider;
+import peregrine.calendar.CalendarPushService;
+import peregrine.calendar.EventIdentity;
+import peregrine.calendar.PushResult;
+import peregrine.jobs.CalendarLink;
+import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.JobStore;
+import peregrine.jobs.NewJob;
+import peregrine.jobs.Stage;
+import peregrine.settings.WorkbenchSettings;
+
+/**
+ * The push service as Declarative Services wires it, on the test runtime's own database and
+ * configuration folder, with in-memory providers registered as OSGi services.
+ */
+class CalendarPushServiceTest {
+
+    private final BundleContext context = FrameworkUtil.getBundle(CalendarPushServiceTest.class).getBundleContext();
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private CalendarPushService push;
+    private JobStore store;
+    private WorkbenchSettings settings;
+
+    @BeforeEach
+    void services() throws Exception {
+        push = service(CalendarPushService.class);
+        store = service(JobStore.class);
+        settings = service(WorkbenchSettings.class);
+        setTier("paid");
+    }
+
+    @AfterEach
+    void unregisterProviders() {
+        registrations.forEach(ServiceRegistration::unregister);
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(10_000);
+        assertNotNull(service, type.getSimpleName() + " is not registered");
+        return service;
+    }
+
+    private void setTier(String tier) throws Exception {
+        Path user = settings.configDirectory().resolve("user.yaml");
+        Files.createDirectories(user.getParent());
+        Files.writeString(user, "tier: " + tier + "\n");
+    }
+
+    private ServiceRegistration<CalendarProvider> register(RecordingProvider provider, int ranking) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(Constants.SERVICE_RANKING, ranking);
+        ServiceRegistration<CalendarProvider> registration = context.registerService(CalendarProvider.class, provider, properties);
+        registrations.add(registration);
+        return registration;
+    }
+
+    private long interviewOn(LocalDate date) throws Exception {
+        long id = store.add(new NewJob("Platform Engineer", "Acme", "https://jobs.example/" + System.nanoTime(), Stage.PHONE_SCREEN));
+        store.setInterview(id, Optional.of(InterviewSlot.onDate(date)));
+        return id;
+    }
+
+    @Test
+    void aJobWithoutAnInterviewDateIsRefusedWithoutCallingAProvider() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = store.add(new NewJob("Engineer", "Acme", "", Stage.INTERVIEWING));
+        PushResult result = push.push(id);
+        assertFalse(result.ok());
+        assertTrue(((PushResult.Failed) result).message().contains("interview date"), result.toString());
+        assertTrue(provider.calls.isEmpty());
+    }
+
+    @Test
+    void theFreeTierIsRefusedByTheServiceItselfAndNothingIsCreated() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        setTier("free");
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        PushResult result = push.push(id);
+        assertTrue(((PushResult.Failed) result).message().contains("paid plan"), result.toString());
+        assertTrue(provider.calls.isEmpty());
+        assertTrue(store.job(id).calendarLink().isEmpty());
+    }
+
+    @Test
+    void withoutAConnectedProviderThePushSaysWhatToDo() throws Exception {
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        assertEquals("No calendar integration is installed.", ((PushResult.Failed) push.push(id)).message());
+        RecordingProvider offline = new RecordingProvider("offline");
+        offline.connected = false;
+        register(offline, 0);
+        String message = ((PushResult.Failed) push.push(id)).message();
+        assertTrue(message.contains("Create offline.yaml"), message);
+        assertTrue(offline.calls.isEmpty());
+    }
+
+    @Test
+    void theFirstPushCreatesAndTheSecondUpdatesTheSameEvent() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+
+        PushResult.Pushed first = assertInstanceOf(PushResult.Pushed.class, push.push(id));
+        assertTrue(first.created());
+        assertEquals(Optional.of(new CalendarLink("one", first.eventId())), store.job(id).calendarLink());
+
+        store.setInterview(id, Optional.of(InterviewSlot.onDate(LocalDate.of(2026, 12, 4))));
+        PushResult.Pushed second = assertInstanceOf(PushResult.Pushed.class, push.push(id));
+        assertFalse(second.created());
+        assertEquals(first.eventId(), second.eventId());
+        assertEquals(List.of("create", "update " + first.eventId()), provider.calls);
+        assertEquals(1, provider.events.size());
+        assertEquals(LocalDate.of(2026, 12, 4), provider.events.get(first.eventId()).start().toLocalDate());
+    }
+
+    @Test
+    void theEventCarriesPeregrinesTitleTheListingAndNoonUtcForAnHourWhenNoTimeIsSet() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        push.push(id);
+        CalendarEvent event = provider.events.values().iterator().next();
+        assertEquals("Phone Screen: Platform Engineer @ Acme", event.title());
+        assertEquals(store.job(id).url(), event.description());
+        assertEquals(ZonedDateTime.of(2026, 12, 3, 12, 0, 0, 0, ZoneOffset.UTC), event.start());
+        assertEquals(Duration.ofMinutes(60), event.duration());
+        assertEquals(EventIdentity.of(store.job(id)), event.identity());
+    }
+
+    @Test
+    void aTimeZoneAndDurationAreKeptAndTheStageLabelFollowsTheJob() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2027, 3, 14));
+        store.move(id, Stage.INTERVIEWING);
+        store.setInterview(id, Optional.of(new InterviewSlot(LocalDate.of(2027, 3, 14), Optional.of(LocalTime.of(2, 30)),
+                Optional.of(ZoneId.of("America/New_York")), Optional.of(Duration.ofMinutes(45)))));
+        push.push(id);
+        CalendarEvent event = provider.events.values().iterator().next();
+        assertEquals("Interview: Platform Engineer @ Acme", event.title());
+        // 02:30 does not exist that night in New York (clocks jump to 03:00): java.time moves it forward, as calendars do
+        assertEquals(ZonedDateTime.of(2027, 3, 14, 3, 30, 0, 0, ZoneId.of("America/New_York")), event.start());
+        assertEquals(Duration.ofMinutes(45), event.duration());
+    }
+
+    @Test
+    void theHighestRankedConnectedProviderTakesNewJobsAndTheHolderKeepsItsOwn() throws Exception {
+        RecordingProvider low = new RecordingProvider("low");
+        RecordingProvider high = new RecordingProvider("high");
+        register(low, 1);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        assertEquals("low", ((PushResult.Pushed) push.push(id)).providerId());
+        register(high, 10);
+        assertEquals(List.of("high", "low"), push.providers().stream().map(CalendarProvider::id).toList());
+        assertEquals("low", ((PushResult.Pushed) push.push(id)).providerId(), "the holder of the event keeps it");
+        assertEquals("high", ((PushResult.Pushed) push.push(interviewOn(LocalDate.of(2026, 12, 5)))).providerId());
+    }
+
+    @Test
+    void whenTheHoldingProviderGoesAwayTheNextPushMovesToAnotherAndRecordsIt() throws Exception {
+        RecordingProvider first = new RecordingProvider("first");
+        RecordingProvider second = new RecordingProvider("second");
+        ServiceRegistration<CalendarProvider> firstRegistration = register(first, 5);
+        register(second, 1);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        push.push(id);
+        firstRegistration.unregister();
+        registrations.remove(firstRegistration);
+        assertEquals(List.of("second"), push.providers().stream().map(CalendarProvider::id).toList());
+
+        PushResult.Pushed moved = assertInstanceOf(PushResult.Pushed.class, push.push(id));
+        assertEquals("second", moved.providerId());
+        assertEquals(List.of("create"), second.calls, "the first provider's id is never sent to the second");
+        assertEquals(Optional.of(new CalendarLink("second", moved.eventId())), store.job(id).calendarLink());
+    }
+
+    @Test
+    void anEventDeletedOnTheServerIsCreatedAgainAndTheNewIdRecorded() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+        provider.events.clear();
+
+        PushResult.Pushed again = assertInstanceOf(PushResult.Pushed.class, push.push(id));
+        assertTrue(again.created());
+        assertEquals(List.of("create", "update " + eventId, "create"), provider.calls);
+        assertEquals(1, provider.events.size());
+        assertEquals(Optional.of(new CalendarLink("one", again.eventId())), store.job(id).calendarLink());
+    }
+
+    @Test
+    void aFailedUpdateIsReportedAndNeverTurnedIntoASecondCreate() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+        for (CalendarException.Kind kind : List.of(CalendarException.Kind.UNAVAILABLE, CalendarException.Kind.AUTHENTICATION,
+                CalendarException.Kind.CONFLICT, CalendarException.Kind.REJECTED)) {
+            provider.calls.clear();
+            provider.nextFailure = new CalendarException(kind, "Server says no (" + kind + ")");
+            PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.push(id));
+            assertEquals("Calendar one: Server says no (" + kind + ")", failed.message());
+            assertEquals(List.of("update " + eventId), provider.calls);
+            assertEquals(Optional.of(new CalendarLink("one", eventId)), store.job(id).calendarLink());
+        }
+        assertEquals(1, provider.events.size());
+    }
+
+    @Test
+    void aLostDatabaseLinkLeadsTheNextPushToTheSameEvent() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+        // as if the process died after the remote write and before the database write
+        store.setCalendarLink(id, Optional.empty());
+        assertEquals(eventId, ((PushResult.Pushed) push.push(id)).eventId());
+        assertEquals(1, provider.events.size());
+    }
+
+    @Test
+    void twoPushesOfTheSameJobAtOnceMakeOneCreateAndOneUpdate() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        provider.createDelayMillis = 300;
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        CompletableFuture<PushResult> a = CompletableFuture.supplyAsync(() -> push.push(id));
+        CompletableFuture<PushResult> b = CompletableFuture.supplyAsync(() -> push.push(id));
+        assertTrue(a.get().ok() && b.get().ok());
+        assertEquals("create", provider.calls.get(0));
+        assertTrue(provider.calls.get(1).startsWith("update "), provider.calls.toString());
+        assertEquals(1, provider.events.size());
+    }
+
+    @Test
+    void anUnknownJobIsReportedPlainly() {
+        assertEquals("There is no job with id 987654.", ((PushResult.Failed) push.push(987654)).message());
+    }
+}
