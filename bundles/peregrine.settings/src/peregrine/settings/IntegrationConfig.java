@@ -1,7 +1,12 @@
 package peregrine.settings;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -31,5 +36,26 @@ public record IntegrationConfig(String name, Path file, Map<String, Object> valu
     public String required(String key) throws SettingsException {
         return text(key).orElseThrow(() -> new SettingsException(file, OptionalInt.empty(),
                 "'" + key + "' is missing. Add a line '" + key + ": ...' to this file."));
+    }
+
+    /**
+     * @param secretKeys the keys whose values are secrets, e.g. {@code app_password}
+     * @return a warning for the user when the file holds one of those secrets and other users of the
+     *         computer may read it; reads the file's permissions
+     */
+    public Optional<String> exposureWarning(String... secretKeys) {
+        if (Arrays.stream(secretKeys).noneMatch(key -> text(key).isPresent())) {
+            return Optional.empty();
+        }
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+        if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            return Optional.of(file + " holds a password and other users of this computer can read it. Run: chmod 600 " + file);
+        }
+        return Optional.empty();
     }
 }

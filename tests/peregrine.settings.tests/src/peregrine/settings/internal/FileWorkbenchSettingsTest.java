@@ -92,6 +92,19 @@ class FileWorkbenchSettingsTest {
     }
 
     @Test
+    void aFileWithAPasswordThatOthersCanReadGivesAWarningAndAPrivateOneDoesNot() throws Exception {
+        write("integrations/apple_calendar.yaml", "username: ada\napp_password: abcd-efgh-ijkl-mnop\n");
+        Path file = settings.integrationFile("apple_calendar");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        String warning = settings.integration("apple_calendar").orElseThrow().exposureWarning("app_password").orElseThrow();
+        assertTrue(warning.contains("chmod 600 " + file) && !warning.contains("abcd"), warning);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertEquals(Optional.empty(), settings.integration("apple_calendar").orElseThrow().exposureWarning("app_password"));
+        write("integrations/other.yaml", "calendar_id: x\n");
+        assertEquals(Optional.empty(), settings.integration("other").orElseThrow().exposureWarning("app_password"));
+    }
+
+    @Test
     void aMalformedFileIsReportedWithItsNameAndLineButNotItsSecrets() throws Exception {
         write("integrations/apple_calendar.yaml", """
                 caldav_url: https://caldav.icloud.com/

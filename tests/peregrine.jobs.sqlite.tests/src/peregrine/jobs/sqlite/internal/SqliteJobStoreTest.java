@@ -91,6 +91,24 @@ class SqliteJobStoreTest {
     }
 
     @Test
+    void aMigrationThatFailsHalfwayLeavesTheFileAsItWas() throws Exception {
+        Path file = dir.resolve("half.db");
+        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement()) {
+            s.execute(Schema.CREATE_JOBS);
+            s.execute("INSERT INTO jobs (title, company, status) VALUES ('Engineer', 'Acme', 'applied')");
+            // A view where Peregrine has a table: the jobs columns are added first, then altering the view fails.
+            s.execute("CREATE VIEW company_research AS SELECT id AS job_id, title AS company_brief FROM jobs");
+        }
+        String jobsDdl = PeregrineFiles.ddl(file, "jobs");
+        List<List<String>> rows = PeregrineFiles.rows(file, "jobs");
+
+        JobStoreException e = assertThrows(JobStoreException.class, () -> new SqliteJobStore(file).board());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertEquals(jobsDdl, PeregrineFiles.ddl(file, "jobs"), "the columns added before the failure were rolled back");
+        assertEquals(rows, PeregrineFiles.rows(file, "jobs"));
+    }
+
+    @Test
     void jobsReadFromPeregrineKeepTheirValuesAndStage() throws Exception {
         JobStore store = new SqliteJobStore(PeregrineFiles.olderPeregrineDatabase(dir.resolve("staging.db")));
         Job acme = store.job(1);
