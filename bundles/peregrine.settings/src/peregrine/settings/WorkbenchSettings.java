@@ -15,6 +15,16 @@ import java.util.Optional;
  */
 public interface WorkbenchSettings {
 
+    /**
+     * The OSGi event topic posted (through EventAdmin, when one is running) after a file in the
+     * configuration directory or its {@code integrations/} folder was created, changed or deleted.
+     * Its {@link #CHANGED_FILE} property holds the file's path as text.
+     */
+    String CHANGED_TOPIC = "peregrine/settings/CHANGED";
+
+    /** The event property that names the changed file. */
+    String CHANGED_FILE = "file";
+
     /** @return the configuration directory, which holds {@code user.yaml} and {@code integrations/} */
     Path configDirectory();
 
