@@ -17,6 +17,6 @@ public final class SqliteJobStores {
      * @return a store on {@code file}
      */
     public static JobStore open(Path file) {
-        return new SqliteJobStore(file);
+        return SqliteJobStore.on(file);
     }
 }

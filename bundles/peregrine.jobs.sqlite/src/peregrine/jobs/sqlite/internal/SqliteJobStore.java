@@ -73,7 +73,12 @@ public final class SqliteJobStore implements JobStore {
         this(settings.databaseFile());
     }
 
-    public SqliteJobStore(Path file) {
+    /** A store on any file, for {@link peregrine.jobs.sqlite.SqliteJobStores}: not a second public constructor, which would confuse DS. */
+    public static SqliteJobStore on(Path file) {
+        return new SqliteJobStore(file);
+    }
+
+    SqliteJobStore(Path file) {
         this(file, Clock.systemDefaultZone());
     }
 

@@ -1,18 +1,252 @@
 package peregrine.ui.kanban.internal;
 
-import jakarta.annotation.PostConstruct;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.program.Program;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
-/** The Interviews board. (Skeleton: being built.) */
+import peregrine.jobs.BoardColumn;
+import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.Job;
+import peregrine.jobs.JobStore;
+import peregrine.jobs.Stage;
+import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
+
+/**
+ * The Interviews board: the pipeline columns side by side, the applied jobs before them and the
+ * rejected ones collapsed underneath. Every read and write of the store runs in a background job that
+ * belongs to this part's job family; the board redraws from the store after each change it makes.
+ * Store errors are written for users and appear in a message line at the top of the part.
+ */
 public class BoardPart {
+
+    /** The part's id in the application model. */
+    public static final String ID = "peregrine.ui.kanban.part.board";
+
+    /** The sections side by side, in board order; the rejected one lies under them. */
+    private static final List<BoardColumn> PIPELINE = Arrays.stream(BoardColumn.values())
+            .filter(column -> column != BoardColumn.REJECTED).toList();
+    /** Below this width the columns stop shrinking and the board scrolls sideways. */
+    private static final int MIN_BOARD_WIDTH = 880;
+
+    private final JobStore store;
+    private final UISynchronize sync;
+    private final Map<BoardColumn, BoardSection> sections = new EnumMap<>(BoardColumn.class);
+    /** The jobs as the board last showed them, by id: a drop is judged against what the user saw. */
+    private final Map<Long, Job> shown = new HashMap<>();
+    private final CardActions cardActions = new CardActions() {
+        @Override
+        public void move(Job job, Stage to) {
+            change("Moving " + job.title() + " to " + to.label(), s -> s.move(job.id(), to));
+        }
+
+        @Override
+        public void reject(Job job) {
+            change("Rejecting " + job.title(), s -> s.reject(job.id()));
+        }
+
+        @Override
+        public void saveInterview(Job job, InterviewSlot slot) {
+            change("Saving the interview date of " + job.title(), s -> s.setInterview(job.id(), Optional.of(slot)));
+        }
+
+        @Override
+        public void openListing(Job job) {
+            if (!Program.launch(job.url())) {
+                showMessage("No program on this computer opens " + job.url() + ".");
+            }
+        }
+    };
+
+    private StoreCalls calls;
+    private Composite root;
+    private CLabel message;
+    private Composite emptyNotice;
+    private ScrolledComposite scroller;
+    private Composite board;
+
+    @Inject
+    public BoardPart(JobStore store, UISynchronize sync) {
+        this.store = store;
+        this.sync = sync;
+    }
 
     @PostConstruct
     public void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        new Label(parent, SWT.NONE).setText("Interviews");
+        root = parent;
+        calls = new StoreCalls(store, sync, parent, this);
+        GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
+
+        message = new CLabel(parent, SWT.NONE);
+        message.setImage(JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_ERROR));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
+        setShown(message, false);
+
+        emptyNotice = createEmptyNotice(parent);
+        setShown(emptyNotice, false);
+
+        scroller = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(scroller);
+        board = new Composite(scroller, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(PIPELINE.size()).equalWidth(true).applyTo(board);
+        scroller.setContent(board);
+        scroller.addListener(SWT.Resize, e -> fitBoard());
+
+        for (BoardColumn column : PIPELINE) {
+            BoardSection section = new BoardSection(board, column, false, text -> drop(text, column), this::fitBoard);
+            // A zero width hint makes the columns equally wide whatever their cards hold.
+            GridDataFactory.fillDefaults().grab(true, true).hint(0, SWT.DEFAULT).applyTo(section.control());
+            sections.put(column, section);
+        }
+        BoardSection rejected = new BoardSection(board, BoardColumn.REJECTED, true,
+                text -> drop(text, BoardColumn.REJECTED), this::fitBoard);
+        GridDataFactory.fillDefaults().grab(true, false).span(PIPELINE.size(), 1).hint(0, SWT.DEFAULT)
+                .applyTo(rejected.control());
+        sections.put(BoardColumn.REJECTED, rejected);
+
+        load();
+    }
+
+    @Focus
+    public void setFocus() {
+        board.setFocus();
+    }
+
+    /** Reads the board again from the store, dismissing the last message. */
+    public void refresh() {
+        setShown(message, false);
+        load();
+    }
+
+    /** Asks the user for a job and adds it to the store. */
+    public void addJob() {
+        AddJobDialog dialog = new AddJobDialog(root.getShell());
+        if (dialog.open() == Window.OK) {
+            change("Adding " + dialog.newJob().title(), s -> s.add(dialog.newJob()));
+        }
+    }
+
+    /**
+     * Moves the job whose id is {@code text} to the {@link BoardColumn#dropStage()} of the section it was
+     * dropped on; on {@link BoardColumn#REJECTED} that rejects it. A drop on the section that already
+     * shows the job, or of text that names no job on the board, changes nothing.
+     *
+     * @param text   what was dropped: a card carries its job's id
+     * @param target the section it was dropped on
+     */
+    public void drop(String text, BoardColumn target) {
+        Long id;
+        try {
+            id = Long.valueOf(text.strip());
+        } catch (NumberFormatException notACard) {
+            return;
+        }
+        Job job = shown.get(id);
+        if (job == null || job.stage().map(target.stages()::contains).orElse(false)) {
+            return;
+        }
+        // Moving to Rejected is rejecting, by the store's contract, so one path serves every section.
+        cardActions.move(job, target.dropStage());
+    }
+
+    /**
+     * @return the board part of the application, if its part has been created; handlers reach the board
+     *         through it because the application model, not the handler, owns the part
+     */
+    static Optional<BoardPart> in(EPartService parts) {
+        MPart part = parts.findPart(ID);
+        return part != null && part.getObject() instanceof BoardPart boardPart ? Optional.of(boardPart) : Optional.empty();
+    }
+
+    private Composite createEmptyNotice(Composite parent) {
+        Composite notice = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(notice);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(notice);
+        Label text = new Label(notice, SWT.WRAP);
+        text.setText("There are no jobs on the board yet. Add the jobs you have applied to, or start Peregrine "
+                + "Workbench with --db pointing at Peregrine's staging.db. The board reads " + store.location() + ".");
+        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(text);
+        Button add = new Button(notice, SWT.PUSH);
+        add.setText("Add a job\u2026");
+        add.addListener(SWT.Selection, e -> addJob());
+        return notice;
+    }
+
+    private void load() {
+        calls.run("Loading the Interviews board", JobStore::board, this::show, this::showMessage);
+    }
+
+    /** Makes a change and reads the board back in the same background job, so the board shows its result. */
+    private void change(String name, StoreCall<?> write) {
+        calls.run(name, s -> {
+            write.call(s);
+            return s.board();
+        }, board -> {
+            setShown(message, false);
+            show(board);
+        }, failure -> {
+            showMessage(failure);
+            load();
+        });
+    }
+
+    private void show(Map<Stage, List<Job>> jobs) {
+        LocalDate today = LocalDate.now();
+        shown.clear();
+        sections.forEach((column, section) -> {
+            List<Job> inColumn = column.stages().stream().flatMap(stage -> jobs.getOrDefault(stage, List.of()).stream())
+                    .toList();
+            inColumn.forEach(job -> shown.put(job.id(), job));
+            section.show(inColumn, cardActions, today);
+        });
+        setShown(emptyNotice, shown.isEmpty());
+        root.layout(true, true);
+        fitBoard();
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+        message.setToolTipText(text);
+        setShown(message, true);
+        root.layout(true, true);
+    }
+
+    /** Lets the board scroll down as far as its cards reach, at the width the part has. */
+    private void fitBoard() {
+        int width = Math.max(scroller.getClientArea().width, MIN_BOARD_WIDTH);
+        scroller.setMinSize(board.computeSize(width, SWT.DEFAULT));
+        board.layout(true, true);
+    }
+
+    private static void setShown(Control control, boolean visible) {
+        control.setVisible(visible);
+        ((GridData) control.getLayoutData()).exclude = !visible;
     }
 }

@@ -1,0 +1,115 @@
+package peregrine.ui.kanban.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.RowLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+
+import peregrine.jobs.BoardColumn;
+import peregrine.jobs.Job;
+import peregrine.jobs.Stage;
+
+/**
+ * One job on the board: what it is, how long ago it was applied to, its interview, and what can be
+ * done with it next. A card can be dragged to another section; what travels is the job's id as text.
+ * The card's control carries its {@link Job} as widget data, so that tools and tests can tell which
+ * job a card shows.
+ */
+final class JobCard {
+
+    private final Composite card;
+
+    JobCard(Composite parent, Job job, CardActions actions, LocalDate today) {
+        card = new Composite(parent, SWT.BORDER);
+        card.setData(job);
+        card.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        card.setBackgroundMode(SWT.INHERIT_DEFAULT);
+        GridLayoutFactory.swtDefaults().spacing(4, 2).applyTo(card);
+
+        List<Control> handles = new ArrayList<>();
+        handles.add(card);
+        Label title = text(job.title());
+        title.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
+        handles.add(title);
+        handles.add(text(job.company()));
+        stageNote(job).map(this::text).ifPresent(handles::add);
+        job.appliedAt().flatMap(at -> AppliedAge.describe(at, today)).map(this::text).ifPresent(handles::add);
+
+        Stage stage = job.stage().orElseThrow();
+        if (stage.takesInterviewDate()) {
+            new InterviewRow(card, job, actions);
+        }
+        buttons(job, stage, actions);
+        handles.forEach(handle -> draggable(handle, job));
+    }
+
+    Control control() {
+        return card;
+    }
+
+    /** Says which of its stages a job is at where a section holds more than one, or where it was rejected. */
+    private static Optional<String> stageNote(Job job) {
+        Stage stage = job.stage().orElseThrow();
+        if (stage == Stage.REJECTED) {
+            return job.rejectionStage().flatMap(Stage::fromDbValue).map(at -> "Rejected at " + at.label());
+        }
+        return BoardColumn.of(stage).filter(column -> column.stages().size() > 1).map(column -> stage.label());
+    }
+
+    private void buttons(Job job, Stage stage, CardActions actions) {
+        Composite row = new Composite(card, SWT.NONE);
+        RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(row);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
+        stage.next().ifPresent(next -> button(row, "\u2192 " + next.label(), "Move to " + next.label(),
+                () -> actions.move(job, next)));
+        if (stage != Stage.REJECTED) {
+            button(row, "Reject", "Move to " + BoardColumn.REJECTED.label(), () -> actions.reject(job));
+        }
+        if (!job.url().isBlank()) {
+            button(row, "Open listing", job.url(), () -> actions.openListing(job));
+        }
+    }
+
+    private static void button(Composite row, String text, String tip, Runnable action) {
+        Button button = new Button(row, SWT.PUSH);
+        button.setText(text);
+        button.setToolTipText(tip);
+        button.addListener(SWT.Selection, e -> action.run());
+    }
+
+    private Label text(String text) {
+        Label label = new Label(card, SWT.WRAP);
+        // A label reads '&' as a mnemonic marker: "AT&T" would show as "ATT".
+        label.setText(text.replace("&", "&&"));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(label);
+        return label;
+    }
+
+    /** Every passive part of the card starts a drag: a drag that begins on the title must move the card too. */
+    private static void draggable(Control handle, Job job) {
+        DragSource source = new DragSource(handle, DND.DROP_MOVE);
+        source.setTransfer(new Transfer[] { TextTransfer.getInstance() });
+        source.addDragListener(new DragSourceAdapter() {
+            @Override
+            public void dragSetData(DragSourceEvent event) {
+                event.data = Long.toString(job.id());
+            }
+        });
+    }
+}

@@ -1,0 +1,436 @@
+package peregrine.ui.kanban.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import peregrine.jobs.BoardColumn;
+import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.Job;
+import peregrine.jobs.JobStore;
+import peregrine.jobs.JobStoreException;
+import peregrine.jobs.NewJob;
+import peregrine.jobs.Stage;
+import peregrine.jobs.sqlite.SqliteJobStores;
+
+/** The board part in a real shell over a real SQLite file, as the application builds it. */
+class BoardPartTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static Display display;
+
+    @TempDir
+    Path dir;
+
+    private Shell shell;
+    private JobStore store;
+    private BoardPart part;
+
+    @BeforeAll
+    static void createDisplay() {
+        display = new Display();
+    }
+
+    @AfterAll
+    static void disposeDisplay() {
+        display.dispose();
+    }
+
+    @BeforeEach
+    void openShell() {
+        shell = new Shell(display);
+        shell.setSize(1400, 1000);
+        store = SqliteJobStores.open(dir.resolve("staging.db"));
+    }
+
+    @AfterEach
+    void closeShell() {
+        if (part != null) {
+            waitForTheBoard();
+        }
+        shell.dispose();
+    }
+
+    @Test
+    void sectionHeadingsShowPeregrinesLabelsWithTheirCounts() throws JobStoreException {
+        add("Applied one", Stage.APPLIED);
+        add("Surveyed", Stage.SURVEY);
+        add("Screening", Stage.PHONE_SCREEN);
+        add("Offered", Stage.OFFER);
+        add("Hired", Stage.HIRED);
+        store.reject(add("Turned down", Stage.INTERVIEWING));
+
+        openBoard();
+
+        assertEquals("Applied (2)", heading(BoardColumn.PRE_PIPELINE));
+        assertEquals("Phone Screen (1)", heading(BoardColumn.PHONE_SCREEN));
+        assertEquals("Interviewing (0)", heading(BoardColumn.INTERVIEWING));
+        assertEquals("Offer / Hired (2)", heading(BoardColumn.OFFER_HIRED));
+        assertEquals("Rejected (1)", heading(BoardColumn.REJECTED));
+    }
+
+    @Test
+    void cardsSitInTheSectionOfTheirStageWithHiredUnderOfferAndSurveyBeforeThePipeline() throws JobStoreException {
+        long applied = add("Applied one", Stage.APPLIED);
+        long survey = add("Surveyed", Stage.SURVEY);
+        long screen = add("Screening", Stage.PHONE_SCREEN);
+        long interview = add("Interviewing", Stage.INTERVIEWING);
+        long offer = add("Offered", Stage.OFFER);
+        long hired = add("Hired", Stage.HIRED);
+        long rejected = add("Turned down", Stage.APPLIED);
+        store.reject(rejected);
+
+        openBoard();
+
+        assertEquals(List.of(applied, survey).stream().sorted().toList(), idsIn(BoardColumn.PRE_PIPELINE).stream().sorted().toList());
+        assertEquals(List.of(screen), idsIn(BoardColumn.PHONE_SCREEN));
+        assertEquals(List.of(interview), idsIn(BoardColumn.INTERVIEWING));
+        assertEquals(List.of(offer, hired).stream().sorted().toList(), idsIn(BoardColumn.OFFER_HIRED).stream().sorted().toList());
+        assertEquals(List.of(rejected), idsIn(BoardColumn.REJECTED));
+    }
+
+    @Test
+    void aCardShowsTitleCompanyAndHowLongAgoTheJobWasAppliedTo() throws JobStoreException {
+        long id = store.add(new NewJob("Platform Engineer", "AT&T", "", Stage.APPLIED));
+
+        openBoard();
+
+        List<String> texts = all(card(id), Label.class).stream().map(Label::getText).toList();
+        assertTrue(texts.contains("Platform Engineer"), texts.toString());
+        assertTrue(texts.contains("AT&&T"), "an ampersand is shown, not taken for a mnemonic: " + texts);
+        assertTrue(texts.contains("applied today"), texts.toString());
+    }
+
+    @Test
+    void onlyPhoneScreenAndInterviewingCardsHaveAnInterviewDateEntry() throws JobStoreException {
+        for (Stage stage : List.of(Stage.APPLIED, Stage.SURVEY, Stage.PHONE_SCREEN, Stage.INTERVIEWING, Stage.OFFER,
+                Stage.HIRED)) {
+            add("At " + stage.label(), stage);
+        }
+        store.reject(add("Rejected", Stage.PHONE_SCREEN));
+
+        openBoard();
+
+        List<Composite> cards = cards(shell);
+        assertEquals(7, cards.size());
+        for (Composite card : cards) {
+            Stage stage = ((Job) card.getData()).stage().orElseThrow();
+            assertEquals(stage.takesInterviewDate(), !all(card, DateTime.class).isEmpty(), stage.label());
+            assertEquals(stage.takesInterviewDate(), button(card, "Save").isPresent(), stage.label());
+        }
+    }
+
+    @Test
+    void theAdvanceButtonNamesTheNextStageAndMovesTheJobThereInTheStore() throws JobStoreException {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        openBoard();
+
+        press(button(card(id), "\u2192 Interviewing").orElseThrow());
+        waitForTheBoard();
+
+        assertEquals(Stage.INTERVIEWING, store.job(id).stage().orElseThrow());
+        assertEquals(List.of(id), idsIn(BoardColumn.INTERVIEWING));
+        assertEquals("Phone Screen (0)", heading(BoardColumn.PHONE_SCREEN));
+    }
+
+    @Test
+    void rejectingACardRejectsTheJobInTheStoreAndCountsItUnderRejected() throws JobStoreException {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        openBoard();
+
+        press(button(card(id), "Reject").orElseThrow());
+        waitForTheBoard();
+
+        Job job = store.job(id);
+        assertEquals(Stage.REJECTED, job.stage().orElseThrow());
+        assertEquals(Optional.of(Stage.PHONE_SCREEN.dbValue()), job.rejectionStage());
+        assertEquals("Rejected (1)", heading(BoardColumn.REJECTED));
+    }
+
+    @Test
+    void savingAnInterviewDateWritesItToTheStoreAndShowsItOnTheCard() throws JobStoreException {
+        long id = add("Interviewing", Stage.INTERVIEWING);
+        openBoard();
+        Composite card = card(id);
+        assertTrue(labelTexts(card).contains("No interview date yet"), labelTexts(card).toString());
+
+        all(card, DateTime.class).get(0).setDate(2026, 2, 14);
+        press(button(card, "Save").orElseThrow());
+        waitForTheBoard();
+
+        LocalDate day = LocalDate.of(2026, 3, 14);
+        assertEquals(Optional.of(InterviewSlot.onDate(day)), store.job(id).interview());
+        List<String> shown = labelTexts(card(id));
+        assertTrue(shown.contains("Interview on " + InterviewRow.DATE.format(day)), shown.toString());
+    }
+
+    @Test
+    void changingTheInterviewDateKeepsTheTimeAndDurationSetElsewhere() throws JobStoreException {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        InterviewSlot set = new InterviewSlot(LocalDate.of(2026, 3, 10), Optional.of(LocalTime.of(14, 30)),
+                Optional.of(ZoneId.of("Europe/Berlin")), Optional.of(Duration.ofMinutes(45)));
+        store.setInterview(id, Optional.of(set));
+        openBoard();
+
+        all(card(id), DateTime.class).get(0).setDate(2026, 2, 12);
+        press(button(card(id), "Save").orElseThrow());
+        waitForTheBoard();
+
+        assertEquals(Optional.of(new InterviewSlot(LocalDate.of(2026, 3, 12), set.time(), set.zone(), set.duration())),
+                store.job(id).interview());
+    }
+
+    @Test
+    void rejectedCardsStayCollapsedUntilAskedFor() throws JobStoreException {
+        store.reject(add("Turned down", Stage.APPLIED));
+        openBoard();
+        Composite rejected = section(BoardColumn.REJECTED);
+        assertFalse(cards(rejected).get(0).isVisible());
+
+        press(button(rejected, "Show").orElseThrow());
+
+        assertTrue(cards(rejected).get(0).isVisible());
+    }
+
+    @Test
+    void anEmptyBoardShowsEmptySectionsAndOffersToAddAJob() {
+        openBoard();
+
+        for (BoardColumn column : BoardColumn.values()) {
+            assertEquals(column.label() + " (0)", heading(column));
+        }
+        Button add = all(shell, Button.class).stream().filter(b -> b.getText().equals("Add a job\u2026")).findFirst()
+                .orElseThrow();
+        assertTrue(add.isVisible());
+    }
+
+    @Test
+    void theAddJobOfferIsGoneOnceTheBoardHasAJob() throws JobStoreException {
+        add("Applied one", Stage.APPLIED);
+        openBoard();
+
+        assertFalse(all(shell, Button.class).stream().anyMatch(b -> b.getText().equals("Add a job\u2026") && b.isVisible()));
+    }
+
+    @Test
+    void droppingACardOnASectionMovesTheJobToThatSectionsDropStage() throws JobStoreException {
+        long id = add("Applied one", Stage.APPLIED);
+        openBoard();
+
+        part.drop(Long.toString(id), BoardColumn.OFFER_HIRED);
+        waitForTheBoard();
+
+        assertEquals(Stage.OFFER, store.job(id).stage().orElseThrow());
+        assertEquals(List.of(id), idsIn(BoardColumn.OFFER_HIRED));
+    }
+
+    @Test
+    void droppingACardOnRejectedRejectsTheJob() throws JobStoreException {
+        long id = add("Interviewing", Stage.INTERVIEWING);
+        openBoard();
+
+        part.drop(Long.toString(id), BoardColumn.REJECTED);
+        waitForTheBoard();
+
+        assertEquals(Stage.REJECTED, store.job(id).stage().orElseThrow());
+        assertEquals(Optional.of(Stage.INTERVIEWING.dbValue()), store.job(id).rejectionStage());
+    }
+
+    @Test
+    void droppingACardOnTheSectionItIsInLeavesItsStageAlone() throws JobStoreException {
+        long hired = add("Hired", Stage.HIRED);
+        openBoard();
+
+        part.drop(Long.toString(hired), BoardColumn.OFFER_HIRED);
+        part.drop("not a job id", BoardColumn.PHONE_SCREEN);
+        waitForTheBoard();
+
+        assertEquals(Stage.HIRED, store.job(hired).stage().orElseThrow());
+    }
+
+    @Test
+    void aCardWithoutAListingOffersNoOpenListingButton() throws JobStoreException {
+        long withUrl = store.add(new NewJob("Listed", "Acme", "https://jobs.example/1", Stage.APPLIED));
+        long withoutUrl = add("Unlisted", Stage.APPLIED);
+        openBoard();
+
+        assertTrue(button(card(withUrl), "Open listing").isPresent());
+        assertTrue(button(card(withoutUrl), "Open listing").isEmpty());
+    }
+
+    @Test
+    void refreshShowsJobsAnotherProgramAdded() throws JobStoreException {
+        openBoard();
+        long id = add("Added by peregrine-cli", Stage.PHONE_SCREEN);
+
+        part.refresh();
+        waitForTheBoard();
+
+        assertEquals(List.of(id), idsIn(BoardColumn.PHONE_SCREEN));
+    }
+
+    @Test
+    void aStoreErrorIsShownAsItsMessageInThePart() {
+        store = SqliteJobStores.open(dir);
+        openBoard();
+
+        List<String> messages = all(shell, CLabel.class).stream().filter(Control::isVisible).map(CLabel::getText).toList();
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("is a folder, not a job database"), messages.get(0));
+        assertEquals("Phone Screen", heading(BoardColumn.PHONE_SCREEN), "the board keeps its shape without a count");
+    }
+
+    // --- building and driving the part
+
+    private void openBoard() {
+        IEclipseContext context = EclipseContextFactory.create("board test");
+        context.set(JobStore.class, store);
+        context.set(UISynchronize.class, synchronizeWith(display));
+        context.set(Composite.class, shell);
+        part = ContextInjectionFactory.make(BoardPart.class, context);
+        shell.open();
+        waitForTheBoard();
+    }
+
+    /** Runs the event loop until the part has no store call queued or running and no outcome to apply. */
+    private void waitForTheBoard() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            boolean dispatched = false;
+            while (display.readAndDispatch()) {
+                dispatched = true;
+            }
+            // A call posts its outcome before it leaves the job manager: once none is left, the queue is complete.
+            if (!dispatched && org.eclipse.core.runtime.jobs.Job.getJobManager().find(part).length == 0
+                    && !display.readAndDispatch()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("The board's background work did not finish within " + TIMEOUT);
+            }
+            pause();
+        }
+    }
+
+    /** Gives the store's thread the processor between looks at the event queue. */
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("Interrupted while waiting for the board");
+        }
+    }
+
+    private static void press(Button button) {
+        button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
+    private long add(String title, Stage stage) throws JobStoreException {
+        return store.add(new NewJob(title, "Acme", "", stage));
+    }
+
+    // --- reading the board
+
+    private Composite section(BoardColumn column) {
+        return all(shell, Composite.class).stream().filter(c -> c.getData() == column).findFirst().orElseThrow();
+    }
+
+    private String heading(BoardColumn column) {
+        return all(section(column), Label.class).get(0).getText();
+    }
+
+    private List<Long> idsIn(BoardColumn column) {
+        return cards(section(column)).stream().map(card -> ((Job) card.getData()).id()).toList();
+    }
+
+    private Composite card(long id) {
+        return cards(shell).stream().filter(card -> ((Job) card.getData()).id() == id).findFirst().orElseThrow();
+    }
+
+    private static List<Composite> cards(Composite in) {
+        return all(in, Composite.class).stream().filter(c -> c.getData() instanceof Job).toList();
+    }
+
+    private static Optional<Button> button(Composite in, String text) {
+        return all(in, Button.class).stream().filter(b -> b.getText().equals(text)).findFirst();
+    }
+
+    private static List<String> labelTexts(Composite card) {
+        return all(card, Label.class).stream().map(Label::getText).toList();
+    }
+
+    /** {@code root}'s descendants of {@code type}, depth first in child order. */
+    private static <T extends Control> List<T> all(Composite root, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Control child : root.getChildren()) {
+            if (type.isInstance(child)) {
+                found.add(type.cast(child));
+            }
+            if (child instanceof Composite composite) {
+                found.addAll(all(composite, type));
+            }
+        }
+        return found;
+    }
+
+    private static UISynchronize synchronizeWith(Display display) {
+        return new UISynchronize() {
+            @Override
+            public void syncExec(Runnable runnable) {
+                display.syncExec(runnable);
+            }
+
+            @Override
+            public void asyncExec(Runnable runnable) {
+                display.asyncExec(runnable);
+            }
+
+            @Override
+            protected boolean isUIThread(Thread thread) {
+                return display.getThread() == thread;
+            }
+
+            @Override
+            protected void showBusyWhile(Runnable runnable) {
+                runnable.run();
+            }
+
+            @Override
+            protected boolean dispatchEvents() {
+                return display.readAndDispatch();
+            }
+        };
+    }
+}
