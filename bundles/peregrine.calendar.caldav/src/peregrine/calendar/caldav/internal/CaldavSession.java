@@ -1,0 +1,298 @@
+package peregrine.calendar.caldav.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import peregrine.calendar.CalendarException;
+import peregrine.calendar.CalendarException.Kind;
+
+/**
+ * The connection to one CalDAV account under one set of settings: the HTTP client, the discovered calendar
+ * collection and the last known ETag of each event written. Everything here lives in memory only; new
+ * settings get a new session.
+ */
+final class CaldavSession implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(CaldavSession.class.getName());
+    private static final String XML = "application/xml; charset=utf-8";
+    static final String ICALENDAR = "text/calendar; charset=utf-8";
+
+    private static final String PROPFIND_START = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+              <d:prop><d:current-user-principal/><c:calendar-home-set/><d:resourcetype/><d:displayname/></d:prop>
+            </d:propfind>
+            """;
+    private static final String PROPFIND_HOME_SET = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+              <d:prop><c:calendar-home-set/></d:prop>
+            </d:propfind>
+            """;
+    private static final String PROPFIND_CALENDARS = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+              <d:prop><d:resourcetype/><d:displayname/><c:supported-calendar-component-set/></d:prop>
+            </d:propfind>
+            """;
+    private static final String PROPFIND_ETAG = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>
+            """;
+
+    final CaldavSettings settings;
+    private final DavClient client;
+    private final ReentrantLock discovery = new ReentrantLock();
+    private volatile URI calendar;
+    private final Map<URI, String> etags = new ConcurrentHashMap<>();
+
+    CaldavSession(CaldavSettings settings) {
+        this.settings = settings;
+        this.client = new DavClient(settings.url(), settings.username(), settings.password());
+    }
+
+    long requestCount() {
+        return client.requestCount();
+    }
+
+    Optional<URI> cachedCalendar() {
+        return Optional.ofNullable(calendar);
+    }
+
+    void forgetCalendar(URI stale) {
+        if (stale.equals(calendar)) {
+            calendar = null;
+        }
+    }
+
+    Optional<String> knownEtag(URI event) {
+        return Optional.ofNullable(etags.get(event));
+    }
+
+    void rememberEtag(URI event, Optional<String> etag) {
+        etag.ifPresentOrElse(e -> etags.put(event, e), () -> etags.remove(event));
+    }
+
+    // ---- discovery (RFC 6764, RFC 5397, RFC 4791 6.2.1) -------------------------------------------------
+
+    /**
+     * @param create whether to create the calendar when the account has none of that name
+     * @return the calendar collection's address, ending in {@code /}; empty when it is missing and {@code create} is false
+     */
+    Optional<URI> calendar(boolean create) throws CalendarException {
+        URI known = calendar;
+        if (known != null) {
+            return Optional.of(known);
+        }
+        discovery.lock();
+        try {
+            if (calendar == null) {
+                calendar = discover(create).orElse(null);
+                if (calendar != null) {
+                    LOG.log(System.Logger.Level.INFO, "CalDAV calendar ''{0}'' of {1} is {2}", settings.calendarName(), settings.username(), calendar);
+                }
+            }
+            return Optional.ofNullable(calendar);
+        } finally {
+            discovery.unlock();
+        }
+    }
+
+    private Optional<URI> discover(boolean create) throws CalendarException {
+        URI start = settings.url();
+        // A path the user may not read (403) may still be a wrong path: the well-known address decides.
+        Optional<Multistatus.Entry> first = propfindSelf(start, PROPFIND_START, true, true);
+        if (first.isEmpty() || !useful(first.get())) {
+            // RFC 6764 5: a context path the user gave may not be the service's; ask the well-known address.
+            URI wellKnown = start.resolve("/.well-known/caldav");
+            if (!Multistatus.sameResource(wellKnown, start)) {
+                Optional<Multistatus.Entry> retry = propfindSelf(wellKnown, PROPFIND_START, true, false);
+                if (retry.isPresent() && useful(retry.get())) {
+                    first = retry;
+                }
+            }
+        }
+        if (first.isEmpty() || !useful(first.get())) {
+            throw new CalendarException(Kind.CONFIGURATION, settings.url() + " does not look like a CalDAV server: it names no "
+                    + "principal, calendar home or calendar. Check caldav_url in " + settings.file()
+                    + " (for iCloud: https://caldav.icloud.com/).");
+        }
+        Multistatus.Entry entry = first.get();
+        if (entry.isCalendar()) {
+            // The user gave the calendar collection itself: it is used whatever its display name.
+            return Optional.of(asCollection(entry.href()));
+        }
+        Optional<URI> home = entry.hrefProp(Multistatus.CALDAV, "calendar-home-set");
+        if (home.isEmpty()) {
+            URI principal = entry.hrefProp(Multistatus.DAV, "current-user-principal").orElseThrow();
+            home = propfindSelf(principal, PROPFIND_HOME_SET, false, false)
+                    .flatMap(p -> p.hrefProp(Multistatus.CALDAV, "calendar-home-set"));
+            if (home.isEmpty()) {
+                throw new CalendarException(Kind.CONFIGURATION, "The CalDAV principal " + principal + " of '" + settings.username()
+                        + "' names no calendar home (calendar-home-set). Check caldav_url in " + settings.file() + ".");
+            }
+        }
+        URI homeUri = asCollection(home.get());
+        Optional<URI> found = findByName(homeUri);
+        if (found.isPresent() || !create) {
+            return found;
+        }
+        return Optional.of(makeCalendar(homeUri));
+    }
+
+    private static boolean useful(Multistatus.Entry entry) {
+        return entry.isCalendar() || entry.hrefProp(Multistatus.CALDAV, "calendar-home-set").isPresent()
+                || entry.hrefProp(Multistatus.DAV, "current-user-principal").isPresent();
+    }
+
+    /**
+     * @param tolerant  whether a missing or non-WebDAV resource is an empty answer rather than an error
+     * @param forbidden whether 403 is such an empty answer too
+     */
+    private Optional<Multistatus.Entry> propfindSelf(URI uri, String body, boolean tolerant, boolean forbidden) throws CalendarException {
+        DavClient.Reply reply = send("find the calendar", "PROPFIND", uri, Map.of("Depth", "0"), body, XML);
+        if (reply.status() != 207) {
+            if (tolerant && (reply.status() == 404 || reply.status() == 405 || reply.status() == 200 || reply.status() == 400
+                    || reply.status() == 501 || (forbidden && reply.status() == 403))) {
+                return Optional.empty();
+            }
+            throw discoveryFailure(reply);
+        }
+        try {
+            return Multistatus.parse(reply.uri(), reply.body()).self(reply.uri());
+        } catch (IOException e) {
+            if (tolerant) {
+                return Optional.empty();
+            }
+            throw new CalendarException(Kind.CONFIGURATION, reply.uri().getHost() + " is not a CalDAV server (" + e.getMessage()
+                    + "). Check caldav_url in " + settings.file() + ".", e);
+        }
+    }
+
+    private CalendarException discoveryFailure(DavClient.Reply reply) {
+        if (reply.status() == 404 || reply.status() == 410) {
+            return new CalendarException(Kind.CONFIGURATION, "The CalDAV server " + reply.uri().getHost() + " has nothing at "
+                    + reply.uri().getRawPath() + " (HTTP " + reply.status() + "). Check caldav_url in " + settings.file() + ".");
+        }
+        return Failures.of(settings, "find the calendar", reply);
+    }
+
+    private Optional<URI> findByName(URI home) throws CalendarException {
+        DavClient.Reply reply = send("list the calendars", "PROPFIND", home, Map.of("Depth", "1"), PROPFIND_CALENDARS, XML);
+        if (reply.status() != 207) {
+            throw discoveryFailure(reply);
+        }
+        Multistatus listing;
+        try {
+            listing = Multistatus.parse(reply.uri(), reply.body());
+        } catch (IOException e) {
+            throw new CalendarException(Kind.CONFIGURATION, reply.uri().getHost() + " answered the calendar listing with something "
+                    + "that is not WebDAV (" + e.getMessage() + ").", e);
+        }
+        String name = settings.calendarName();
+        var calendars = listing.entries().stream()
+                .filter(e -> !Multistatus.sameResource(e.href(), home))
+                .filter(Multistatus.Entry::isCalendar)
+                .filter(Multistatus.Entry::supportsEvents)
+                .sorted(Comparator.comparing(e -> e.href().toString()))
+                .toList();
+        return calendars.stream().filter(e -> e.text(Multistatus.DAV, "displayname").filter(name::equals).isPresent()).findFirst()
+                .or(() -> calendars.stream().filter(e -> e.text(Multistatus.DAV, "displayname").filter(name::equalsIgnoreCase).isPresent()).findFirst())
+                .map(e -> asCollection(e.href()));
+    }
+
+    private URI makeCalendar(URI home) throws CalendarException {
+        URI target = home.resolve(UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT) + "/");
+        String body = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <c:mkcalendar xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+                  <d:set><d:prop>
+                    <d:displayname>%s</d:displayname>
+                    <c:supported-calendar-component-set><c:comp name="VEVENT"/></c:supported-calendar-component-set>
+                  </d:prop></d:set>
+                </c:mkcalendar>
+                """.formatted(xmlText(settings.calendarName()));
+        DavClient.Reply reply = send("create the calendar", "MKCALENDAR", target, Map.of(), body, XML);
+        if (reply.ok()) {
+            LOG.log(System.Logger.Level.INFO, "Created CalDAV calendar ''{0}'' at {1}", settings.calendarName(), target);
+            return target;
+        }
+        if (reply.status() == 403 || reply.status() == 405 || reply.status() == 501) {
+            throw new CalendarException(Kind.CONFIGURATION, reply.uri().getHost() + " has no calendar named '" + settings.calendarName()
+                    + "' and does not let Peregrine create one (HTTP " + reply.status() + "). Create it in your calendar app, "
+                    + "or set calendar_name in " + settings.file() + " to an existing calendar.");
+        }
+        throw Failures.of(settings, "create the calendar '" + settings.calendarName() + "'", reply);
+    }
+
+    // ---- events -----------------------------------------------------------------------------------------
+
+    /** PUT of an iCalendar object with the given precondition header ({@code If-None-Match} or {@code If-Match}). */
+    DavClient.Reply put(URI event, String ics, String precondition, String value) throws CalendarException {
+        return send("write the event", "PUT", event, Map.of(precondition, value), ics, ICALENDAR);
+    }
+
+    DavClient.Reply delete(URI event) throws CalendarException {
+        return send("delete the event", "DELETE", event, Map.of(), null, null);
+    }
+
+    /**
+     * @return the event's current ETag; empty when the event does not exist; {@code *} when the server
+     *         gives none (the event exists)
+     */
+    Optional<String> currentEtag(URI event) throws CalendarException {
+        DavClient.Reply reply = send("read the event", "PROPFIND", event, Map.of("Depth", "0"), PROPFIND_ETAG, XML);
+        if (reply.status() == 404 || reply.status() == 410) {
+            etags.remove(event);
+            return Optional.empty();
+        }
+        if (reply.status() != 207) {
+            throw Failures.of(settings, "read the event", reply);
+        }
+        Optional<String> etag;
+        try {
+            etag = Multistatus.parse(reply.uri(), reply.body()).self(reply.uri()).flatMap(e -> e.text(Multistatus.DAV, "getetag"));
+        } catch (IOException e) {
+            throw new CalendarException(Kind.REJECTED, reply.uri().getHost() + " answered with something that is not WebDAV ("
+                    + e.getMessage() + ").", e);
+        }
+        rememberEtag(event, etag);
+        return Optional.of(etag.orElse("*"));
+    }
+
+    private DavClient.Reply send(String action, String method, URI uri, Map<String, String> headers, String body, String type)
+            throws CalendarException {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        try {
+            return client.send(new DavClient.Request(method, uri, all, body == null ? null : body.getBytes(StandardCharsets.UTF_8), type));
+        } catch (IOException e) {
+            throw Failures.of(settings, action, uri, e);
+        }
+    }
+
+    static URI asCollection(URI uri) {
+        String s = uri.toString();
+        return s.endsWith("/") ? uri : URI.create(s + "/");
+    }
+
+    private static String xmlText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.shutdown();
+        } catch (IOException | RuntimeException ignored) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package peregrine.calendar.caldav.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import net.fortuna.ical4j.model.component.VEvent;
+import peregrine.calendar.CalendarProvider;
+import peregrine.calendar.CalendarPushService;
+import peregrine.calendar.PushResult;
+import peregrine.jobs.CalendarLink;
+import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.Job;
+import peregrine.jobs.JobStore;
+import peregrine.jobs.NewJob;
+import peregrine.jobs.Stage;
+import peregrine.settings.WorkbenchSettings;
+
+/**
+ * End to end inside the framework: the DS push service, the DS job store on this module's
+ * {@code target/peregrine/staging.db}, the DS settings on {@code target/peregrine/config}, and this bundle's
+ * DS provider against a real Radicale.
+ */
+class CalendarPushEndToEndTest {
+
+    @TempDir
+    static Path serverDir;
+    static Radicale radicale;
+    static ServiceTracker<CalendarPushService, CalendarPushService> pushTracker;
+    static ServiceTracker<JobStore, JobStore> storeTracker;
+    static ServiceTracker<WorkbenchSettings, WorkbenchSettings> settingsTracker;
+    static ServiceTracker<CalendarProvider, CalendarProvider> providerTracker;
+    static CalendarPushService push;
+    static JobStore store;
+    static WorkbenchSettings settings;
+    static CaldavCalendarProvider provider;
+    static String calendarName;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        radicale = Radicale.start(serverDir);
+        BundleContext context = FrameworkUtil.getBundle(CalendarPushEndToEndTest.class).getBundleContext();
+        pushTracker = new ServiceTracker<>(context, CalendarPushService.class, null);
+        storeTracker = new ServiceTracker<>(context, JobStore.class, null);
+        settingsTracker = new ServiceTracker<>(context, WorkbenchSettings.class, null);
+        providerTracker = new ServiceTracker<>(context, CalendarProvider.class, null);
+        for (ServiceTracker<?, ?> t : Arrays.asList(pushTracker, storeTracker, settingsTracker, providerTracker)) {
+            t.open();
+        }
+        push = pushTracker.waitForService(10_000);
+        store = storeTracker.waitForService(10_000);
+        settings = settingsTracker.waitForService(10_000);
+        assertNotNull(push, "no CalendarPushService");
+        assertNotNull(store, "no JobStore");
+        assertNotNull(settings, "no WorkbenchSettings");
+        providerTracker.waitForService(10_000);
+        provider = Arrays.stream(providerTracker.getServices(new CalendarProvider[0])).filter(p -> p.id().equals("apple_calendar"))
+                .map(CaldavCalendarProvider.class::cast).findFirst().orElseThrow(() -> new AssertionError("no apple_calendar provider"));
+        Files.createDirectories(settings.configDirectory());
+        Files.writeString(settings.configDirectory().resolve("user.yaml"), "tier: paid\n");
+        calendarName = "E2E Interviews " + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (ServiceTracker<?, ?> t : Arrays.asList(pushTracker, storeTracker, settingsTracker, providerTracker)) {
+            if (t != null) {
+                t.close();
+            }
+        }
+        if (settings != null) {
+            Files.deleteIfExists(settings.integrationFile("apple_calendar"));
+        }
+        if (radicale != null) {
+            radicale.close();
+        }
+    }
+
+    @BeforeEach
+    void goodSettings() throws Exception {
+        writeSettings(Radicale.PASSWORD);
+    }
+
+    static void writeSettings(String password) throws Exception {
+        Path file = settings.integrationFile("apple_calendar");
+        Files.createDirectories(file.getParent());
+        // As Peregrine writes it (the password quoted, as YAML needs for some app passwords)
+        Files.writeString(file, "caldav_url: " + radicale.base + "/\n"
+                + "username: " + Radicale.USER + "\n"
+                + "app_password: \"" + password + "\"\n"
+                + "calendar_name: " + calendarName + "\n");
+    }
+
+    static long newJob(String title, ZonedDateTime start) throws Exception {
+        long id = store.add(new NewJob(title, "ACME, Inc.", "https://jobs.example.com/" + UUID.randomUUID(), Stage.INTERVIEWING));
+        setInterview(id, start);
+        return id;
+    }
+
+    static void setInterview(long id, ZonedDateTime start) throws Exception {
+        store.setInterview(id, Optional.of(new InterviewSlot(start.toLocalDate(), Optional.of(start.toLocalTime()),
+                Optional.of(start.getZone()), Optional.of(Duration.ofMinutes(60)))));
+    }
+
+    static String calendarUrl() throws Exception {
+        return radicale.calendars().stream().filter(c -> c[1].equals(calendarName)).map(c -> radicale.base + c[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no calendar " + calendarName));
+    }
+
+    /** @return the number of events in the calendar that hold this job's UID */
+    static long eventsOf(Job job) throws Exception {
+        long n = 0;
+        for (String href : radicale.events(calendarUrl())) {
+            if (radicale.get(radicale.base + href).contains(peregrine.calendar.EventIdentity.of(job).key())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static PushResult.Pushed pushed(long jobId) {
+        PushResult result = push.push(jobId);
+        return assertInstanceOf(PushResult.Pushed.class, result, () -> result.toString());
+    }
+
+    static final ZonedDateTime BERLIN = ZonedDateTime.of(LocalDate.of(2031, 3, 4), LocalTime.of(14, 30), ZoneId.of("Europe/Berlin"));
+
+    @Test
+    void firstPushCreatesExactlyOneEventAndTheSecondUpdatesIt() throws Exception {
+        long jobId = newJob("Engineer, Platform; Backend", BERLIN);
+
+        PushResult.Pushed first = pushed(jobId);
+        assertTrue(first.created());
+        assertEquals("apple_calendar", first.providerId());
+        Job job = store.job(jobId);
+        assertEquals(Optional.of(new CalendarLink("apple_calendar", first.eventId())), job.calendarLink());
+        assertEquals(1, eventsOf(job));
+
+        setInterview(jobId, BERLIN.plusDays(1).plusHours(2));
+        PushResult.Pushed second = pushed(jobId);
+
+        assertFalse(second.created());
+        assertEquals(first.eventId(), second.eventId());
+        assertEquals(1, eventsOf(job));
+        VEvent stored = Ics.event(radicale.get(second.eventId()));
+        assertEquals("Interview: Engineer, Platform; Backend @ ACME, Inc.", Ics.summary(stored));
+        assertEquals(BERLIN.plusDays(1).plusHours(2).toInstant(), Ics.start(stored));
+        assertTrue(stored.toString().contains("TZID=Europe/Berlin"), stored.toString());
+    }
+
+    @Test
+    void anEventDeletedOnTheServerIsCreatedAgainOnce() throws Exception {
+        long jobId = newJob("Deleted on the server", BERLIN);
+        String eventId = pushed(jobId).eventId();
+        assertEquals(2, radicale.delete(eventId) / 100);
+
+        PushResult.Pushed again = pushed(jobId);
+
+        assertTrue(again.created());
+        assertEquals(eventId, again.eventId());
+        assertEquals(1, eventsOf(store.job(jobId)));
+    }
+
+    @Test
+    void aLostDatabaseLinkStillGivesOneEvent() throws Exception {
+        long jobId = newJob("Lost link", BERLIN);
+        String eventId = pushed(jobId).eventId();
+        store.setCalendarLink(jobId, Optional.empty());
+        setInterview(jobId, BERLIN.plusHours(1));
+
+        PushResult.Pushed again = pushed(jobId);
+
+        assertEquals(eventId, again.eventId());
+        assertEquals(1, eventsOf(store.job(jobId)));
+        assertEquals(BERLIN.plusHours(1).toInstant(), Ics.start(Ics.event(radicale.get(eventId))));
+        assertEquals(Optional.of(new CalendarLink("apple_calendar", eventId)), store.job(jobId).calendarLink());
+    }
+
+    @Test
+    void aWrongPasswordFailsWithAnAuthenticationMessageAndLeavesTheDatabaseUnchanged() throws Exception {
+        long jobId = newJob("Wrong password", BERLIN);
+        String eventId = pushed(jobId).eventId();
+        Job before = store.job(jobId);
+        String wrong = "definitely-not-" + UUID.randomUUID();
+        writeSettings(wrong);
+        setInterview(jobId, BERLIN.plusHours(3));
+
+        PushResult result = push.push(jobId);
+
+        PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, result);
+        assertTrue(failed.message().contains("refused the user name '" + Radicale.USER + "'"), failed.message());
+        assertFalse(failed.message().contains(wrong), failed.message());
+        assertEquals(before.calendarLink(), store.job(jobId).calendarLink());
+        assertEquals(BERLIN.toInstant(), Ics.start(Ics.event(radicale.get(eventId))), "the event is untouched");
+    }
+
+    @Test
+    void pushesOfAJobWithoutAnEventCreateAndTimingsAreReported() throws Exception {
+        long jobId = newJob("Measured", BERLIN);
+        long before = provider.requestCount();
+        pushed(jobId);
+        long firstPush = provider.requestCount() - before;
+        long[] nanos = new long[20];
+        long requests = provider.requestCount();
+        for (int i = 0; i < nanos.length; i++) {
+            setInterview(jobId, BERLIN.plusMinutes(15 * (i + 1)));
+            long t = System.nanoTime();
+            PushResult.Pushed p = pushed(jobId);
+            nanos[i] = System.nanoTime() - t;
+            assertFalse(p.created());
+        }
+        long perPush = (provider.requestCount() - requests) / nanos.length;
+        Arrays.sort(nanos);
+        System.out.printf("Push service end to end (job store + CalDAV provider + local Radicale): first push of a job = %d request(s) "
+                + "(session already warm), warm push = %d request(s); median of 20 warm pushes = %.1f ms (min %.1f, max %.1f)%n",
+                firstPush, perPush, nanos[10] / 1e6, nanos[0] / 1e6, nanos[19] / 1e6);
+        assertEquals(1, perPush, "a warm push is one PUT");
+        assertEquals(1, eventsOf(store.job(jobId)));
+    }
+}

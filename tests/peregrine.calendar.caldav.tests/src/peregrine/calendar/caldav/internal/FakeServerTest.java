@@ -1,0 +1,141 @@
+package peregrine.calendar.caldav.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import peregrine.calendar.CalendarException;
+import peregrine.calendar.CalendarException.Kind;
+import peregrine.calendar.EventIdentity;
+
+/** Server behaviour Radicale does not show: 204 without ETag, iCloud-style discovery onto another host, 503, 429. */
+class FakeServerTest {
+
+    @TempDir
+    Path configDir;
+
+    private CaldavCalendarProvider provider(String url) {
+        return new CaldavCalendarProvider(new TestSettings(configDir).write(TestSettings.values(url, "bob", "pw-fake", "Interviews")));
+    }
+
+    @Test
+    void a204WithoutEtagIsSuccessAndTheEtagIsReadBeforeTheNextUpdate() throws Exception {
+        Map<String, String> stored = new ConcurrentHashMap<>();
+        AtomicInteger version = new AtomicInteger();
+        try (FakeServer server = new FakeServer((method, path, headers, body) -> {
+            if (method.equals("PROPFIND") && path.equals("/cal/")) {
+                return FakeServer.multistatus(FakeServer.response("/cal/", "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype>"));
+            }
+            if (method.equals("PROPFIND")) {
+                return stored.containsKey(path) ? FakeServer.multistatus(FakeServer.response(path, "<d:getetag>\"v" + version.get() + "\"</d:getetag>"))
+                        : FakeServer.status(404, "Not Found");
+            }
+            if (method.equals("PUT")) {
+                boolean exists = stored.containsKey(path);
+                if ("*".equals(headers.get("if-none-match")) && exists
+                        || headers.containsKey("if-match") && (!exists || !headers.get("if-match").equals("\"v" + version.get() + "\""))) {
+                    return FakeServer.status(412, "Precondition Failed");
+                }
+                stored.put(path, body);
+                version.incrementAndGet();
+                return "HTTP/1.1 204 No Content\r\n\r\n";
+            }
+            return FakeServer.status(405, "Method Not Allowed");
+        })) {
+            String base = "http://127.0.0.1:" + server.port();
+            CaldavCalendarProvider provider = provider(base + "/cal/");
+            EventIdentity id = CaldavCalendarProviderTest.randomIdentity();
+
+            String eventId = provider.create(CaldavCalendarProviderTest.event(id, "Interview: 204", CaldavCalendarProviderTest.NINE_UTC));
+            String updated = provider.update(eventId, CaldavCalendarProviderTest.event(id, "Interview: 204 again", CaldavCalendarProviderTest.NINE_UTC));
+
+            String path = "/cal/" + id.key() + ".ics";
+            assertEquals(base + path, eventId);
+            assertEquals(eventId, updated);
+            assertEquals(List.of("PROPFIND /cal/", "PUT " + path + " If-None-Match: *", "PROPFIND " + path, "PUT " + path + " If-Match: \"v1\""),
+                    server.requests);
+            assertTrue(stored.get(path).contains("SUMMARY:Interview: 204 again"), stored.get(path));
+        }
+    }
+
+    @Test
+    void discoveryFollowsAbsoluteHrefsOntoTheAccountsOwnHostAsICloudAnswers() throws Exception {
+        try (FakeServer partition = new FakeServer((method, path, headers, body) -> {
+            if (method.equals("PROPFIND") && path.equals("/1234/calendars/")) {
+                return FakeServer.multistatus(FakeServer.response("/1234/calendars/", "<d:resourcetype><d:collection/></d:resourcetype>")
+                        + FakeServer.response("/1234/calendars/home/", "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype><d:displayname>Home</d:displayname>")
+                        + FakeServer.response("/1234/calendars/tasks/", "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype><d:displayname>Interviews</d:displayname>"
+                                + "<c:supported-calendar-component-set><c:comp name=\"VTODO\"/></c:supported-calendar-component-set>")
+                        + FakeServer.response("/1234/calendars/8A9B/", "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype><d:displayname>Interviews</d:displayname>"
+                                + "<c:supported-calendar-component-set><c:comp name=\"VEVENT\"/></c:supported-calendar-component-set>"));
+            }
+            if (method.equals("PUT")) {
+                return "HTTP/1.1 201 Created\r\nETag: \"e1\"\r\nContent-Length: 0\r\n\r\n";
+            }
+            return FakeServer.status(404, "Not Found");
+        })) {
+            String partitionBase = "http://localhost:" + partition.port();
+            try (FakeServer front = new FakeServer((method, path, headers, body) -> {
+                if (!headers.containsKey("authorization")) {
+                    return FakeServer.status(401, "Unauthorized");
+                }
+                if (path.equals("/.well-known/caldav")) {
+                    return "HTTP/1.1 301 Moved Permanently\r\nLocation: /\r\nContent-Length: 0\r\n\r\n";
+                }
+                if (path.equals("/")) {
+                    return FakeServer.multistatus(FakeServer.response("/", "<d:current-user-principal><d:href>/1234/principal/</d:href></d:current-user-principal>"));
+                }
+                if (path.equals("/1234/principal/")) {
+                    return FakeServer.multistatus(FakeServer.response("/1234/principal/",
+                            "<c:calendar-home-set><d:href>" + partitionBase + "/1234/calendars/</d:href></c:calendar-home-set>"));
+                }
+                return FakeServer.status(404, "Not Found");
+            })) {
+                CaldavCalendarProvider provider = provider("http://127.0.0.1:" + front.port() + "/.well-known/caldav");
+                EventIdentity id = CaldavCalendarProviderTest.randomIdentity();
+
+                String eventId = provider.create(CaldavCalendarProviderTest.event(id, "Interview: iCloud-like", CaldavCalendarProviderTest.NINE_UTC));
+
+                assertEquals(partitionBase + "/1234/calendars/8A9B/" + id.key() + ".ics", eventId);
+                assertEquals(List.of("PROPFIND /.well-known/caldav", "PROPFIND /", "PROPFIND /1234/principal/"), front.requests);
+                assertEquals(List.of("PROPFIND /1234/calendars/", "PUT /1234/calendars/8A9B/" + id.key() + ".ics If-None-Match: *"),
+                        partition.requests);
+            }
+        }
+    }
+
+    @Test
+    void aBusyServerIsUnavailableAndSaysWhenToRetry() throws Exception {
+        try (FakeServer server = new FakeServer((method, path, headers, body) ->
+                "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 120\r\nContent-Length: 0\r\n\r\n")) {
+            CalendarException e = assertThrows(CalendarException.class, () -> provider("http://127.0.0.1:" + server.port() + "/")
+                    .create(CaldavCalendarProviderTest.event(CaldavCalendarProviderTest.randomIdentity(), "x", CaldavCalendarProviderTest.NINE_UTC)));
+            assertEquals(Kind.UNAVAILABLE, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("120 s"), e.getMessage());
+        }
+    }
+
+    @Test
+    void tooManyRequestsIsUnavailableAndOtherClientErrorsAreRejected() throws Exception {
+        String calendar = FakeServer.multistatus(FakeServer.response("/cal/", "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype>"));
+        try (FakeServer server = new FakeServer((method, path, headers, body) -> method.equals("PROPFIND") ? calendar
+                : path.contains("busy") ? FakeServer.status(429, "Too Many Requests") : FakeServer.status(415, "Unsupported Media Type"))) {
+            CaldavCalendarProvider provider = provider("http://127.0.0.1:" + server.port() + "/cal/");
+            CalendarException rejected = assertThrows(CalendarException.class, () -> provider.create(
+                    CaldavCalendarProviderTest.event(CaldavCalendarProviderTest.randomIdentity(), "x", CaldavCalendarProviderTest.NINE_UTC)));
+            assertEquals(Kind.REJECTED, rejected.kind(), rejected.getMessage());
+            CalendarException busy = assertThrows(CalendarException.class, () -> provider.update("http://127.0.0.1:" + server.port() + "/cal/busy.ics",
+                    CaldavCalendarProviderTest.event(CaldavCalendarProviderTest.randomIdentity(), "x", CaldavCalendarProviderTest.NINE_UTC)));
+            assertEquals(Kind.UNAVAILABLE, busy.kind(), busy.getMessage());
+        }
+    }
+}
