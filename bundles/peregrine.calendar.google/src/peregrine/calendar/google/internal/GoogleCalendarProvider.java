@@ -1,0 +1,357 @@
+package peregrine.calendar.google.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.services.calendar.model.Event;
+
+import peregrine.calendar.CalendarEvent;
+import peregrine.calendar.CalendarException;
+import peregrine.calendar.CalendarException.Kind;
+import peregrine.calendar.CalendarProvider;
+import peregrine.calendar.ProviderStatus;
+import peregrine.settings.IntegrationConfig;
+import peregrine.settings.SettingsException;
+import peregrine.settings.WorkbenchSettings;
+
+/**
+ * Google Calendar through the Calendar API v3, signed in as a service account with the JSON key that
+ * {@code integrations/google_calendar.yaml} names ({@code calendar_id}, {@code credentials_json}, and for
+ * proxies and tests {@code api_root_url}).
+ * <p>
+ * The event's id at Google is the job's {@link peregrine.calendar.EventIdentity#key() identity key}, which is
+ * valid as a client-supplied event id: a create that finds the id taken (409) updates that event instead, and
+ * an event deleted through the API, which Google keeps as {@code cancelled} with its id still taken, comes back
+ * as {@code confirmed}. Rate limits and server errors are retried a few times with exponential backoff; every
+ * other failure is reported at once.
+ */
+@Component(service = CalendarProvider.class)
+public final class GoogleCalendarProvider implements CalendarProvider {
+
+    static final String ID = "google_calendar";
+    static final String LABEL = "Google Calendar";
+
+    private static final System.Logger LOG = System.getLogger(GoogleCalendarProvider.class.getName());
+
+    /**
+     * How failed requests are retried.
+     *
+     * @param attempts  how many times a request is sent at most
+     * @param baseDelay the wait before the second attempt; it doubles for each further one
+     * @param budget    no retry starts after this much time has passed since the first attempt
+     */
+    record Retries(int attempts, Duration baseDelay, Duration budget) {
+        static final Retries DEFAULT = new Retries(4, Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+        Duration delay(int failedAttempt) {
+            return baseDelay.multipliedBy(1L << Math.min(failedAttempt - 1, 16));
+        }
+    }
+
+    /** A file's identity for the caches: a changed modification time or size means it was rewritten. */
+    private record Stamp(Path file, FileTime modified, long size) {
+        static Stamp of(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stamp(file, attributes.lastModifiedTime(), attributes.size());
+            } catch (IOException missing) {
+                return new Stamp(file, null, -1);
+            }
+        }
+    }
+
+    /** A request that failed for good, after {@code attempts} tries. */
+    private static final class RequestFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient IOException failure;
+        final int attempts;
+
+        RequestFailure(IOException failure, int attempts) {
+            super(failure);
+            this.failure = failure;
+            this.attempts = attempts;
+        }
+
+        int status() {
+            return Failures.apiStatus(failure);
+        }
+
+        boolean gone() {
+            return status() == 404 || status() == 410;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Request<T> {
+        T send() throws IOException;
+    }
+
+    private final WorkbenchSettings settings;
+    private final Path home;
+    private final HttpTransport transport = new NetHttpTransport();
+    /** Each event's page in Google Calendar, from the API's answers. */
+    private final Map<String, URI> links = new ConcurrentHashMap<>();
+    private volatile Retries retries = Retries.DEFAULT;
+
+    // guarded by this
+    private Stamp configStamp;
+    private GoogleSettings.Result config;
+    private GoogleSession session;
+    private Stamp sessionKeyStamp;
+    private Stamp emailKeyStamp;
+    private Optional<String> email = Optional.empty();
+
+    @Activate
+    public GoogleCalendarProvider(@Reference WorkbenchSettings settings) {
+        this(settings, Path.of(System.getProperty("user.home")));
+    }
+
+    GoogleCalendarProvider(WorkbenchSettings settings, Path home) {
+        this.settings = settings;
+        this.home = home;
+    }
+
+    /** For tests: how failed requests are retried. */
+    void retries(Retries retries) {
+        this.retries = retries;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String label() {
+        return LABEL;
+    }
+
+    @Override
+    public ProviderStatus status() {
+        GoogleSettings.Result current = config();
+        if (current instanceof GoogleSettings.Result.Invalid invalid) {
+            return ProviderStatus.notConnected(invalid.message());
+        }
+        GoogleSettings google = ((GoogleSettings.Result.Valid) current).settings();
+        if (!Files.isRegularFile(google.keyFile())) {
+            return ProviderStatus.notConnected(google.keyFile() + " (credentials_json in " + google.file() + ") "
+                    + (Files.exists(google.keyFile()) ? "is not a file." : "does not exist.")
+                    + " Download a JSON key for your service account in Google Cloud console (IAM & Admin > Service accounts > Keys) and save it there.");
+        }
+        Optional<String> account = clientEmail(google.keyFile());
+        if (google.primary()) {
+            return ProviderStatus.connected(primaryWarning(google, account));
+        }
+        return ProviderStatus.connected("Google Calendar '" + google.calendarId() + "'" + account.map(a -> " as " + a).orElse(""));
+    }
+
+    static String primaryWarning(GoogleSettings google, Optional<String> account) {
+        String who = account.orElse("the service account");
+        return "Google Calendar 'primary'" + account.map(a -> " as " + a).orElse("")
+                + ": events go to the service account's own calendar, which you will not see. Share your calendar with " + who
+                + " (\"Make changes to events\") and put its calendar id as calendar_id in " + google.file() + ".";
+    }
+
+    @Override
+    public String create(CalendarEvent event) throws CalendarException {
+        GoogleSession session = session();
+        String calendarId = session.settings().calendarId();
+        String id = event.identity().key();
+        Event body = EventBodies.of(event).setId(id);
+        try {
+            return remember(send(() -> session.client().events().insert(calendarId, body).setSendUpdates("none").execute()), id);
+        } catch (RequestFailure failure) {
+            if (failure.status() != 409) {
+                throw Failures.describe(failure.failure, session, failure.attempts);
+            }
+        }
+        // The id is taken: by this job's event from an earlier push whose id was not recorded, or deleted since
+        // (Google keeps it as cancelled). Either way it is ours: update it, which also restores a cancelled one.
+        try {
+            return replace(session, id, event);
+        } catch (RequestFailure failure) {
+            if (failure.gone()) {
+                throw new CalendarException(Kind.CONFLICT, "Google Calendar '" + calendarId + "' says an event with this interview's id " + id
+                        + " exists, but it cannot be updated. Nothing was created.");
+            }
+            throw Failures.describe(failure.failure, session, failure.attempts);
+        }
+    }
+
+    @Override
+    public String update(String eventId, CalendarEvent event) throws CalendarException {
+        GoogleSession session = session();
+        try {
+            return replace(session, eventId, event);
+        } catch (RequestFailure failure) {
+            if (failure.gone()) {
+                if (failure.status() == 404 && calendarMissing(session)) {
+                    throw Failures.describe(failure.failure, session, failure.attempts);
+                }
+                links.remove(eventId);
+                throw new CalendarException(Kind.NOT_FOUND, "The event " + eventId + " is no longer in Google Calendar '"
+                        + session.settings().calendarId() + "'.");
+            }
+            throw Failures.describe(failure.failure, session, failure.attempts);
+        }
+    }
+
+    @Override
+    public void delete(String eventId) throws CalendarException {
+        GoogleSession session = session();
+        String calendarId = session.settings().calendarId();
+        links.remove(eventId);
+        try {
+            send(() -> {
+                session.client().events().delete(calendarId, eventId).setSendUpdates("none").execute();
+                return eventId;
+            });
+        } catch (RequestFailure failure) {
+            if (!failure.gone() || failure.status() == 404 && calendarMissing(session)) {
+                throw Failures.describe(failure.failure, session, failure.attempts);
+            }
+            // already deleted
+        }
+    }
+
+    @Override
+    public Optional<URI> eventLink(String eventId) {
+        return Optional.ofNullable(links.get(eventId));
+    }
+
+    @Override
+    public void testConnection() throws CalendarException {
+        GoogleSession session = session();
+        try {
+            send(() -> session.client().events().list(session.settings().calendarId()).setMaxResults(1).execute());
+        } catch (RequestFailure failure) {
+            throw Failures.describe(failure.failure, session, failure.attempts);
+        }
+    }
+
+    /** Replaces the event {@code eventId} with {@code event}, confirmed. */
+    private String replace(GoogleSession session, String eventId, CalendarEvent event) throws RequestFailure, CalendarException {
+        Event body = EventBodies.of(event).setId(eventId);
+        return remember(send(() -> session.client().events().update(session.settings().calendarId(), eventId, body)
+                .setSendUpdates("none").execute()), eventId);
+    }
+
+    /** @return whether the calendar itself is missing (or invisible to the service account), which a 404 on an event may also mean */
+    private boolean calendarMissing(GoogleSession session) {
+        try {
+            session.client().events().list(session.settings().calendarId()).setMaxResults(1).execute();
+            return false;
+        } catch (IOException e) {
+            return Failures.apiStatus(e) == 404;
+        }
+    }
+
+    private String remember(Event answer, String requestedId) {
+        String id = answer.getId() == null ? requestedId : answer.getId();
+        if (answer.getHtmlLink() != null) {
+            try {
+                links.put(id, URI.create(answer.getHtmlLink()));
+            } catch (IllegalArgumentException notAUri) {
+                links.remove(id);
+            }
+        }
+        return id;
+    }
+
+    /** Sends the request, again after a growing wait while it fails in a way that may pass (rate limits, server errors). */
+    private <T> T send(Request<T> request) throws RequestFailure, CalendarException {
+        Retries policy = retries;
+        long deadline = System.nanoTime() + policy.budget().toNanos();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return request.send();
+            } catch (IOException e) {
+                if (!Failures.retryable(e) || attempt >= policy.attempts()) {
+                    throw new RequestFailure(e, attempt);
+                }
+                Duration delay = policy.delay(attempt);
+                Optional<Duration> asked = Failures.retryAfter(e);
+                if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
+                    delay = asked.get();
+                }
+                if (System.nanoTime() + delay.toNanos() - deadline > 0) {
+                    throw new RequestFailure(e, attempt);
+                }
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new CalendarException(Kind.UNAVAILABLE, "Stopped while waiting to try Google Calendar again; nothing more was changed.");
+                }
+            }
+        }
+    }
+
+    /** @return the settings, read again whenever the file's modification time or size changes */
+    private synchronized GoogleSettings.Result config() {
+        Path file = settings.integrationFile(ID);
+        Stamp stamp = Stamp.of(file);
+        if (config == null || !stamp.equals(configStamp)) {
+            config = read(file);
+            configStamp = stamp;
+        }
+        return config;
+    }
+
+    private GoogleSettings.Result read(Path file) {
+        try {
+            Optional<IntegrationConfig> integration = settings.integration(ID);
+            if (integration.isEmpty()) {
+                return new GoogleSettings.Result.Invalid("Google Calendar is not set up: create " + file
+                        + " with the lines 'calendar_id: <your calendar's id>' and 'credentials_json: <path of a service account's JSON key file>'.");
+            }
+            return GoogleSettings.from(integration.get(), settings.configDirectory(), home);
+        } catch (SettingsException e) {
+            return new GoogleSettings.Result.Invalid(e.getMessage());
+        }
+    }
+
+    /** @return the client for the current settings and key; the same one, with its access token, while neither file changes */
+    private synchronized GoogleSession session() throws CalendarException {
+        GoogleSettings.Result current = config();
+        if (current instanceof GoogleSettings.Result.Invalid invalid) {
+            throw new CalendarException(Kind.CONFIGURATION, invalid.message());
+        }
+        GoogleSettings google = ((GoogleSettings.Result.Valid) current).settings();
+        Stamp keyStamp = Stamp.of(google.keyFile());
+        if (session != null && session.settings().equals(google) && keyStamp.equals(sessionKeyStamp)) {
+            return session;
+        }
+        session = null;
+        ServiceAccountKey key = ServiceAccountKey.read(google.keyFile(), google.file(), transport);
+        session = GoogleSession.open(google, key, transport);
+        sessionKeyStamp = keyStamp;
+        if (google.primary()) {
+            LOG.log(System.Logger.Level.WARNING, primaryWarning(google, Optional.of(key.clientEmail())));
+        }
+        return session;
+    }
+
+    private synchronized Optional<String> clientEmail(Path keyFile) {
+        Stamp stamp = Stamp.of(keyFile);
+        if (!stamp.equals(emailKeyStamp)) {
+            email = ServiceAccountKey.clientEmail(keyFile);
+            emailKeyStamp = stamp;
+        }
+        return email;
+    }
+}
