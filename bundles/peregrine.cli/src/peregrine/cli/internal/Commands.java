@@ -1,0 +1,36 @@
+package peregrine.cli.internal;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command table: every command {@code peregrine-cli} knows, in the order {@code --help} lists them.
+ * A command is an entry here and a method that does the work; the calendar commands
+ * ({@code calendar providers}, {@code calendar push ID}) are meant to join as entries of their own.
+ */
+final class Commands {
+
+    static final List<Command> ALL = List.of(
+            new Command("jobs list", List.of(), Set.of("--stage"), Set.of("--json"), "[--stage STAGE] [--json]",
+                    "List the jobs, all or those at STAGE, as a table or as one JSON array.", JobCommands::list),
+            new Command("jobs add", List.of(), Set.of("--title", "--company", "--url", "--stage"), Set.of(),
+                    "--title TITLE --company COMPANY [--url URL] [--stage STAGE]",
+                    "Add a job (at stage applied unless STAGE is given) and print its id.", JobCommands::add),
+            new Command("jobs move", List.of("ID", "STAGE"), Set.of(), Set.of(), "",
+                    "Move a job to STAGE, stamping when it got there.", JobCommands::move),
+            new Command("jobs reject", List.of("ID"), Set.of(), Set.of(), "",
+                    "Reject a job, recording the stage it was at.", JobCommands::reject),
+            new Command("interview set", List.of("ID", "DATE"), Set.of("--time", "--zone", "--duration"), Set.of(),
+                    "[--time HH:MM] [--zone ZONE] [--duration MINUTES]",
+                    "Set the interview of a job at phone_screen or interviewing: DATE is YYYY-MM-DD, ZONE e.g. Europe/Berlin.",
+                    InterviewCommands::set),
+            new Command("interview clear", List.of("ID"), Set.of(), Set.of(), "",
+                    "Remove a job's interview date, time, zone and duration.", InterviewCommands::clear),
+            new Command("demo", List.of(), Set.of("--jobs"), Set.of(), "[--jobs N]",
+                    "Fill an empty database with N sample jobs across the board (default " + DemoCommand.DEFAULT_JOBS
+                            + "); refuses a database that has jobs.",
+                    DemoCommand::run));
+
+    private Commands() {
+    }
+}
