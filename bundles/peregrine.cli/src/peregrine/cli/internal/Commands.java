@@ -5,8 +5,7 @@ import java.util.Set;
 
 /**
  * The command table: every command {@code peregrine-cli} knows, in the order {@code --help} lists them.
- * A command is an entry here and a method that does the work; the calendar commands
- * ({@code calendar providers}, {@code calendar push ID}) are meant to join as entries of their own.
+ * A command is an entry here and a method that does the work.
  */
 final class Commands {
 
@@ -26,6 +25,12 @@ final class Commands {
                     InterviewCommands::set),
             new Command("interview clear", List.of("ID"), Set.of(), Set.of(), "",
                     "Remove a job's interview date, time, zone and duration.", InterviewCommands::clear),
+            new Command("calendar providers", List.of(), Set.of(), Set.of("--json"), "[--json]",
+                    "List the calendar providers that are installed, preferred first, and whether each is connected.",
+                    CalendarCommands::providers),
+            new Command("calendar push", List.of("ID"), Set.of(), Set.of(), "",
+                    "Add the job's interview to the calendar, or update the event it has; prints one JSON line.",
+                    CalendarCommands::push),
             new Command("demo", List.of(), Set.of("--jobs"), Set.of(), "[--jobs N]",
                     "Fill an empty database with N sample jobs across the board (default " + DemoCommand.DEFAULT_JOBS
                             + "); refuses a database that has jobs.",

@@ -45,18 +45,16 @@ final class DemoCommand {
     private static String fill(JobStore store, int count) throws JobStoreException {
         Map<Stage, Integer> added = new EnumMap<>(Stage.class);
         int interviews = 0;
-        try (DatabaseHold hold = DatabaseHold.on(store.location())) {
-            for (DemoJobs.Sample sample : new DemoJobs(LocalDate.now(Clock.systemDefaultZone())).samples(count)) {
-                long id = store.add(sample.job());
-                if (sample.interview().isPresent()) {
-                    store.setInterview(id, sample.interview());
-                    interviews++;
-                }
-                if (sample.then().isPresent()) {
-                    store.move(id, sample.then().get());
-                }
-                added.merge(sample.stage(), 1, Integer::sum);
+        for (DemoJobs.Sample sample : new DemoJobs(LocalDate.now(Clock.systemDefaultZone())).samples(count)) {
+            long id = store.add(sample.job());
+            if (sample.interview().isPresent()) {
+                store.setInterview(id, sample.interview());
+                interviews++;
             }
+            if (sample.then().isPresent()) {
+                store.move(id, sample.then().get());
+            }
+            added.merge(sample.stage(), 1, Integer::sum);
         }
         return "Added " + count + " sample jobs to " + store.location() + ": "
                 + added.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "))

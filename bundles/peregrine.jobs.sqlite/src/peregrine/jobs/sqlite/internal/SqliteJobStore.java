@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -66,6 +67,11 @@ public final class SqliteJobStore implements JobStore {
     private final Path file;
     private final Clock clock;
     private final SQLiteDataSource dataSource;
+    /**
+     * Held open, idle, for the store's life: in WAL mode closing a file's last connection checkpoints
+     * and syncs, which would cost every operation a few milliseconds.
+     */
+    private Connection anchor;
     private volatile boolean ready;
 
     @Activate
@@ -93,6 +99,20 @@ public final class SqliteJobStore implements JobStore {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + this.file);
+    }
+
+    /** Releases the file. */
+    @Deactivate
+    public synchronized void close() {
+        if (anchor != null) {
+            try {
+                anchor.close();
+            } catch (SQLException e) {
+                // closing an idle connection only fails if it is already gone
+            }
+            anchor = null;
+            ready = false;
+        }
     }
 
     @Override
@@ -389,13 +409,21 @@ public final class SqliteJobStore implements JobStore {
                 return;
             }
             checkFile();
-            try (Connection c = dataSource.getConnection()) {
-                if (!Schema.isCurrent(c)) {
-                    inTransaction(c, tx -> {
-                        Schema.migrate(tx);
-                        return null;
-                    });
+            try {
+                Connection c = dataSource.getConnection();
+                try {
+                    if (!Schema.isCurrent(c)) {
+                        inTransaction(c, tx -> {
+                            Schema.migrate(tx);
+                            return null;
+                        });
+                        c.setAutoCommit(true);
+                    }
+                } catch (SQLException | JobStoreException | RuntimeException e) {
+                    c.close();
+                    throw e;
                 }
+                anchor = c;
             } catch (SQLException e) {
                 throw translate(e);
             }

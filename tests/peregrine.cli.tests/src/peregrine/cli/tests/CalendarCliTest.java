@@ -1,0 +1,182 @@
+package peregrine.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import peregrine.cli.tests.Product.Result;
+
+/** {@code peregrine-cli calendar …}, run from the materialized product against a real Radicale. */
+class CalendarCliTest {
+
+    private static final String USER = "ada";
+    private static final String PASSWORD = "cli-test-secret-7Qx";
+
+    @TempDir
+    static Path server;
+    @TempDir
+    static Path cache;
+    static Process radicale;
+    static int port;
+
+    @TempDir
+    Path home;
+    Path config;
+    Path db;
+
+    @BeforeAll
+    static void startRadicale() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path users = Files.writeString(server.resolve("users"), USER + ":" + PASSWORD + "\n");
+        radicale = new ProcessBuilder("radicale", "--server-hosts", "127.0.0.1:" + port, "--auth-type", "htpasswd",
+                "--auth-htpasswd-filename", users.toString(), "--auth-htpasswd-encryption", "plain", "--rights-type",
+                "owner_only", "--storage-filesystem-folder", server.resolve("storage").toString())
+                .redirectErrorStream(true).redirectOutput(server.resolve("radicale.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                if (!radicale.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("radicale did not start: " + Files.readString(server.resolve("radicale.log")), e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopRadicale() throws Exception {
+        radicale.destroy();
+        radicale.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    @BeforeEach
+    void files() {
+        config = home.resolve("config");
+        db = home.resolve("staging.db");
+    }
+
+    private Result cli(String... args) {
+        List<String> all = new ArrayList<>(List.of("--db", db.toString(), "--config", config.toString()));
+        all.addAll(Arrays.asList(args));
+        return Product.run("peregrine-cli", Product.environment(home, cache), all);
+    }
+
+    private void connect(String tier, String calendar) throws IOException {
+        Files.createDirectories(config.resolve("integrations"));
+        Files.writeString(config.resolve("user.yaml"), "tier: " + tier + "\n");
+        Files.writeString(config.resolve("integrations/apple_calendar.yaml"), "caldav_url: http://127.0.0.1:" + port + "/\n"
+                + "username: " + USER + "\napp_password: " + PASSWORD + "\ncalendar_name: " + calendar + "\n");
+    }
+
+    private long phoneScreenOn(String date) {
+        Result added = cli("jobs", "add", "--title", "Engineer, Platform", "--company", "Acme; Inc.", "--stage", "phone_screen");
+        Product.assertSucceeded(added);
+        long id = Long.parseLong(added.out().strip());
+        Product.assertSucceeded(cli("interview", "set", Long.toString(id), date, "--time", "09:30", "--zone", "Europe/Berlin"));
+        return id;
+    }
+
+    private static JsonObject oneJsonLine(Result result) {
+        assertEquals(1, result.out().lines().count(), () -> "one JSON line on stdout:\n" + result);
+        return JsonParser.parseString(result.out()).getAsJsonObject();
+    }
+
+    private long eventsOnServer() throws IOException {
+        try (Stream<Path> files = Files.walk(server.resolve("storage"))) {
+            return files.filter(f -> f.toString().endsWith(".ics")).count();
+        }
+    }
+
+    @Test
+    void providersListsEveryInstalledCalendarAndWhetherItIsConnected() throws Exception {
+        Result before = cli("calendar", "providers", "--json");
+        Product.assertSucceeded(before);
+        JsonArray providers = JsonParser.parseString(before.out()).getAsJsonArray();
+        List<String> ids = new ArrayList<>();
+        providers.forEach(p -> ids.add(p.getAsJsonObject().get("id").getAsString()));
+        assertTrue(ids.containsAll(List.of("apple_calendar", "google_calendar")), before.out());
+        providers.forEach(p -> assertFalse(p.getAsJsonObject().get("connected").getAsBoolean(), before.out()));
+
+        connect("paid", "Interviews");
+        Result after = cli("calendar", "providers");
+        Product.assertSucceeded(after);
+        assertTrue(after.out().lines().anyMatch(l -> l.startsWith("apple_calendar\tconnected\t")), after.out());
+        assertFalse(after.out().contains(PASSWORD), "no secret in the output");
+    }
+
+    @Test
+    void pushPrintsOneJsonLineAndASecondPushUpdatesTheSameEvent() throws Exception {
+        connect("paid", "Interviews CLI");
+        long id = phoneScreenOn("2027-02-26");
+        long eventsBefore = eventsOnServer();
+
+        Result first = cli("calendar", "push", Long.toString(id));
+        assertEquals(0, first.exit(), first::toString);
+        JsonObject created = oneJsonLine(first);
+        assertTrue(created.get("ok").getAsBoolean());
+        assertEquals("apple_calendar", created.get("provider").getAsString());
+        assertTrue(created.get("created").getAsBoolean());
+
+        Product.assertSucceeded(cli("interview", "set", Long.toString(id), "2027-02-27", "--time", "14:00"));
+        JsonObject updated = oneJsonLine(cli("calendar", "push", Long.toString(id)));
+        assertFalse(updated.get("created").getAsBoolean());
+        assertEquals(created.get("event_id"), updated.get("event_id"));
+        assertEquals(eventsBefore + 1, eventsOnServer(), "exactly one event on the server");
+
+        Result listed = cli("jobs", "list", "--json");
+        JsonObject job = JsonParser.parseString(listed.out()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals("apple_calendar", job.get("calendar_provider").getAsString());
+        assertEquals(created.get("event_id").getAsString(), job.get("calendar_event_id").getAsString());
+    }
+
+    @Test
+    void aRefusedPushPrintsOkFalseAndExitsOneWithTheReason() throws Exception {
+        connect("free", "Interviews");
+        long id = phoneScreenOn("2027-03-01");
+        Result refused = cli("calendar", "push", Long.toString(id));
+        assertEquals(1, refused.exit(), refused::toString);
+        JsonObject line = oneJsonLine(refused);
+        assertFalse(line.get("ok").getAsBoolean());
+        assertTrue(line.get("error").getAsString().contains("paid plan"), refused.out());
+        assertEquals(1, refused.errLines().size(), refused::toString);
+    }
+
+    @Test
+    void aWrongPasswordIsReportedWithoutThePassword() throws Exception {
+        connect("paid", "Interviews");
+        Files.writeString(config.resolve("integrations/apple_calendar.yaml"), "caldav_url: http://127.0.0.1:" + port + "/\n"
+                + "username: " + USER + "\napp_password: wrong-" + PASSWORD + "\ncalendar_name: Interviews\n");
+        long id = phoneScreenOn("2027-03-02");
+        Result refused = cli("calendar", "push", Long.toString(id));
+        assertEquals(1, refused.exit(), refused::toString);
+        assertFalse(oneJsonLine(refused).get("ok").getAsBoolean());
+        assertFalse((refused.out() + refused.err()).contains(PASSWORD), refused::toString);
+    }
+}
