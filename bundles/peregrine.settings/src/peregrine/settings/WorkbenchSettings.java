@@ -1,6 +1,7 @@
 package peregrine.settings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -46,4 +47,16 @@ public interface WorkbenchSettings {
 
     /** @return the file that holds the integration {@code name}, whether or not it exists */
     Path integrationFile(String name);
+
+    /** How long a calendar push may wait for the calendar when {@code user.yaml} does not say. */
+    Duration DEFAULT_CALENDAR_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * @return how long a calendar push may wait for the calendar before it gives up:
+     *         {@code calendar_timeout_seconds} from {@code user.yaml} when it is a number from 1 to 600, else
+     *         {@link #DEFAULT_CALENDAR_TIMEOUT}
+     */
+    default Duration calendarTimeout() {
+        return DEFAULT_CALENDAR_TIMEOUT;
+    }
 }

@@ -1,5 +1,6 @@
 package peregrine.calendar.internal;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,11 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -30,9 +38,19 @@ import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
 import peregrine.settings.WorkbenchSettings;
 
-/** The push service over whichever {@link CalendarProvider}s are registered, highest ranking first. */
+/**
+ * The push service over whichever {@link CalendarProvider}s are registered, highest ranking first.
+ * <p>
+ * The provider's network calls run on a thread of their own and are given up, by interrupting that thread,
+ * when they take longer than {@link WorkbenchSettings#calendarTimeout()}: a push never hangs longer than
+ * that, whatever the server does. Nothing is recorded then; as the event's identity derives from the job,
+ * pushing again finds the event if the call did reach the server. A provider that throws an unchecked
+ * exception fails the push with a message, never the caller.
+ */
 @Component(service = CalendarPushService.class)
 public final class DefaultCalendarPushService implements CalendarPushService {
+
+    private static final System.Logger LOG = System.getLogger(DefaultCalendarPushService.class.getName());
 
     private final JobStore store;
     private final WorkbenchSettings settings;
@@ -40,11 +58,18 @@ public final class DefaultCalendarPushService implements CalendarPushService {
     private final Map<ServiceReference<CalendarProvider>, CalendarProvider> providers =
             new ConcurrentSkipListMap<>(Comparator.reverseOrder());
     private final Map<Long, ReentrantLock> jobLocks = new ConcurrentHashMap<>();
+    /** Virtual threads: interrupting one blocked on a socket closes the socket, so a given-up call ends at once. */
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("calendar-push-", 1).factory());
 
     @Activate
     public DefaultCalendarPushService(@Reference JobStore store, @Reference WorkbenchSettings settings) {
         this.store = store;
         this.settings = settings;
+    }
+
+    @Deactivate
+    void deactivate() {
+        calls.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -96,28 +121,33 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         }
         CalendarProvider provider = chosen.get();
         CalendarEvent event = InterviewEvents.of(job, slot.get(), store.companySummary(jobId), ZoneId.systemDefault());
-        String eventId;
-        boolean created;
+        Optional<String> known = holder.isPresent() ? Optional.of(job.calendarLink().orElseThrow().eventId()) : Optional.empty();
+        Written written;
+        Duration limit = settings.calendarTimeout();
+        Future<Written> call = calls.submit(() -> write(provider, known, event));
         try {
-            if (holder.isPresent()) {
-                String known = job.calendarLink().orElseThrow().eventId();
-                try {
-                    eventId = provider.update(known, event);
-                    created = false;
-                } catch (CalendarException e) {
-                    if (e.kind() != CalendarException.Kind.NOT_FOUND) {
-                        throw e;
-                    }
-                    // Deleted on the server: the interview still belongs on the calendar.
-                    eventId = provider.create(event);
-                    created = true;
-                }
-            } else {
-                eventId = provider.create(event);
-                created = true;
+            written = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return new PushResult.Failed(provider.label() + ": the calendar did not answer within " + seconds(limit)
+                    + ". Nothing was recorded; try again later. Pushing again never makes a second event.");
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return new PushResult.Failed(provider.label() + ": the push was stopped. Nothing was recorded; pushing again never makes a second event.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CalendarException failure) {
+                return new PushResult.Failed(provider.label() + ": " + failure.getMessage());
             }
-        } catch (CalendarException e) {
-            return new PushResult.Failed(provider.label() + ": " + e.getMessage());
+            // A provider's bug: its message may hold anything, so the user sees only its kind; the log has the rest.
+            LOG.log(System.Logger.Level.ERROR, "Calendar provider " + provider.id() + " failed", e.getCause());
+            return new PushResult.Failed(provider.label() + ": the calendar plug-in failed unexpectedly ("
+                    + e.getCause().getClass().getSimpleName() + "). Nothing was recorded.");
+        }
+        String eventId = written.eventId();
+        boolean created = written.created();
+        if (eventId == null || eventId.isBlank()) {
+            return new PushResult.Failed(provider.label() + ": the calendar plug-in gave no event id. Nothing was recorded.");
         }
         try {
             store.setCalendarLink(jobId, Optional.of(new CalendarLink(provider.id(), eventId)));
@@ -126,5 +156,29 @@ public final class DefaultCalendarPushService implements CalendarPushService {
                     + " but the job could not record it (" + e.getMessage() + "). Pushing again updates the same event.");
         }
         return new PushResult.Pushed(provider.id(), provider.label(), eventId, created, provider.eventLink(eventId));
+    }
+
+    /** What the provider did: the event's id, and whether it was created. */
+    private record Written(String eventId, boolean created) {
+    }
+
+    /** Updates the event {@code known}, or creates it when there is none or it was deleted on the server. */
+    private static Written write(CalendarProvider provider, Optional<String> known, CalendarEvent event) throws CalendarException {
+        if (known.isPresent()) {
+            try {
+                return new Written(provider.update(known.get(), event), false);
+            } catch (CalendarException e) {
+                if (e.kind() != CalendarException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                // Deleted on the server: the interview still belongs on the calendar.
+            }
+        }
+        return new Written(provider.create(event), true);
+    }
+
+    private static String seconds(Duration limit) {
+        long millis = limit.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

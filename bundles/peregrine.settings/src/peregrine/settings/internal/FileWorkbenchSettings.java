@@ -1,6 +1,7 @@
 package peregrine.settings.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +44,36 @@ public final class FileWorkbenchSettings implements WorkbenchSettings {
         return locations.databaseFile();
     }
 
+    /** The {@code user.yaml} key of {@link #calendarTimeout()}. */
+    static final String CALENDAR_TIMEOUT = "calendar_timeout_seconds";
+    static final int MAX_CALENDAR_TIMEOUT_SECONDS = 600;
+
+    private Map<String, Object> user() {
+        try {
+            return YamlFiles.readMapping(configDirectory().resolve("user.yaml")).orElse(Map.of());
+        } catch (SettingsException unreadable) {
+            return Map.of();
+        }
+    }
+
+    @Override
+    public Duration calendarTimeout() {
+        Object value = user().get(CALENDAR_TIMEOUT);
+        double seconds;
+        try {
+            seconds = value instanceof Number n ? n.doubleValue() : value == null ? Double.NaN : Double.parseDouble(value.toString().strip());
+        } catch (NumberFormatException notANumber) {
+            return DEFAULT_CALENDAR_TIMEOUT;
+        }
+        if (!(seconds >= 1 && seconds <= MAX_CALENDAR_TIMEOUT_SECONDS)) {
+            return DEFAULT_CALENDAR_TIMEOUT;
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
     @Override
     public Tier tier() {
-        Map<String, Object> user;
-        try {
-            user = YamlFiles.readMapping(configDirectory().resolve("user.yaml")).orElse(Map.of());
-        } catch (SettingsException unreadable) {
-            return Tier.FREE;
-        }
+        Map<String, Object> user = user();
         return tierNamed(user.get("dev_tier_override")).or(() -> tierNamed(user.get("tier"))).orElse(Tier.FREE);
     }
 

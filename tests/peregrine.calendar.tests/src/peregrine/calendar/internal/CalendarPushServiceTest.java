@@ -271,6 +271,83 @@ class CalendarPushServiceTest {
     }
 
     @Test
+    void aProviderSlowerThanTheConfiguredLimitIsGivenUpThereAndNothingIsRecorded() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        provider.createDelayMillis = 10_000;
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        Files.writeString(settings.configDirectory().resolve("user.yaml"), "tier: paid\ncalendar_timeout_seconds: 1\n");
+
+        long t = System.nanoTime();
+        PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.push(id));
+        long millis = (System.nanoTime() - t) / 1_000_000;
+
+        assertTrue(millis >= 900 && millis < 3_000, millis + " ms");
+        assertEquals("Calendar one: the calendar did not answer within 1 s. Nothing was recorded; try again later. "
+                + "Pushing again never makes a second event.", failed.message());
+        assertEquals(Optional.empty(), store.job(id).calendarLink());
+        provider.createDelayMillis = 0;
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+        assertEquals(Optional.of(new CalendarLink("one", eventId)), store.job(id).calendarLink());
+        assertEquals(1, provider.events.size());
+    }
+
+    @Test
+    void aProviderThatThrowsAnUncheckedExceptionFailsThePushWithoutItsMessage() throws Exception {
+        CalendarProvider broken = new CalendarProvider() {
+            @Override
+            public String id() {
+                return "broken";
+            }
+
+            @Override
+            public String label() {
+                return "Broken";
+            }
+
+            @Override
+            public peregrine.calendar.ProviderStatus status() {
+                return peregrine.calendar.ProviderStatus.connected("yes");
+            }
+
+            @Override
+            public String create(peregrine.calendar.CalendarEvent event) {
+                throw new IllegalStateException("password=hunter2");
+            }
+
+            @Override
+            public String update(String eventId, peregrine.calendar.CalendarEvent event) {
+                throw new IllegalStateException("password=hunter2");
+            }
+
+            @Override
+            public void delete(String eventId) {
+            }
+        };
+        registrations.add(context.registerService(CalendarProvider.class, broken, null));
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+
+        PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.push(id));
+
+        assertEquals("Broken: the calendar plug-in failed unexpectedly (IllegalStateException). Nothing was recorded.", failed.message());
+        assertEquals(Optional.empty(), store.job(id).calendarLink());
+    }
+
+    @Test
+    void controlCharactersThatNoCalendarCanHoldAreLeftOutAndLineEndsBecomeLineFeeds() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = store.add(new NewJob("Bell\u0007 Esc\u001B[1m\r\nNext\tline\u0000", "Co\rLtd \uD83D\uDE80 \u05E9",
+                "https://jobs.example/?q=\u00e9&x=" + System.nanoTime(), Stage.INTERVIEWING));
+        store.setInterview(id, Optional.of(InterviewSlot.onDate(LocalDate.of(2028, 2, 29))));
+
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+
+        assertEquals("Interview: Bell Esc[1m\nNext\tline @ Co\nLtd \uD83D\uDE80 \u05E9", provider.events.get(eventId).title());
+        assertTrue(provider.events.get(eventId).description().startsWith("https://jobs.example/?q=\u00e9&x="));
+    }
+
+    @Test
     void anUnknownJobIsReportedPlainly() {
         assertEquals("There is no job with id 987654.", ((PushResult.Failed) push.push(987654)).message());
     }

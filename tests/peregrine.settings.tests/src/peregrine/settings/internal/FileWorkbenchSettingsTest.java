@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -37,6 +38,21 @@ class FileWorkbenchSettingsTest {
         Path file = config.resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
+    }
+
+    @Test
+    void theCalendarTimeoutIsReadFromUserYamlWithinOneToSixHundredSecondsElseThirty() throws Exception {
+        assertEquals(Duration.ofSeconds(30), settings.calendarTimeout(), "no user.yaml");
+        write("user.yaml", "tier: paid\ncalendar_timeout_seconds: 2\n");
+        assertEquals(Duration.ofSeconds(2), settings.calendarTimeout());
+        write("user.yaml", "calendar_timeout_seconds: 1.5\n");
+        assertEquals(Duration.ofMillis(1500), settings.calendarTimeout());
+        write("user.yaml", "calendar_timeout_seconds: '45'\n");
+        assertEquals(Duration.ofSeconds(45), settings.calendarTimeout());
+        for (String bad : new String[] { "0", "-5", "601", "soon", ".nan", "[2", "" }) {
+            write("user.yaml", "calendar_timeout_seconds: " + bad + "\n");
+            assertEquals(WorkbenchSettings.DEFAULT_CALENDAR_TIMEOUT, settings.calendarTimeout(), bad);
+        }
     }
 
     @Test

@@ -32,7 +32,11 @@ final class Failures {
         String http = "HTTP " + status + (reply.reason() == null || reply.reason().isBlank() ? "" : " " + reply.reason().strip());
         String where = reply.uri().getHost();
         return switch (status) {
-        case 401, 403 -> authentication(settings, where, http);
+        case 401 -> authentication(settings, where, http);
+        // 403 is a refusal of a signed-in user (RFC 9110 15.5.4): the password was fine, the calendar is not theirs to change.
+        case 403 -> new CalendarException(Kind.REJECTED, "Could not " + action + ": " + where + " does not let '" + settings.username()
+                + "' change the calendar '" + settings.calendarName() + "' (" + http + "). Check that calendar_name in " + settings.file()
+                + " names a calendar this account may change.");
         case 404, 410 -> new CalendarException(Kind.NOT_FOUND, "Could not " + action + ": " + where + " has nothing at "
                 + reply.uri().getRawPath() + " (" + http + ").");
         case 408, 429, 502, 503, 504 -> new CalendarException(Kind.UNAVAILABLE, "Could not " + action + ": " + where

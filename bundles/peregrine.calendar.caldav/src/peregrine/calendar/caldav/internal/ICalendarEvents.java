@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 
@@ -55,8 +56,8 @@ final class ICalendarEvents {
             TimeZone tz = timeZone(zone.getId());
             if (tz != null) {
                 ZoneId icalZone = tz.toZoneId();
-                start = event.start().withZoneSameInstant(icalZone);
-                end = event.end().withZoneSameInstant(icalZone);
+                start = local(event.start(), icalZone);
+                end = local(event.end(), icalZone);
                 calendar.add(tz.getVTimeZone());
             }
             // else a bare offset or a zone ical4j does not know: UTC keeps the instant exact.
@@ -75,6 +76,17 @@ final class ICalendarEvents {
             throw new IllegalStateException("Writing to memory cannot fail", e);
         }
         return foldOctets(out.toString());
+    }
+
+    /**
+     * @return the time in the calendar's zone; in UTC when it falls in the second pass of an hour that is repeated
+     *         (the fall-back change), which a local time with TZID cannot name: RFC 5545 3.3.5 reads it as the first
+     */
+    static Temporal local(ZonedDateTime time, ZoneId icalZone) {
+        if (!time.withEarlierOffsetAtOverlap().toInstant().equals(time.toInstant())) {
+            return time.toInstant();
+        }
+        return time.withZoneSameInstant(icalZone);
     }
 
     static boolean isUtc(ZoneId zone) {

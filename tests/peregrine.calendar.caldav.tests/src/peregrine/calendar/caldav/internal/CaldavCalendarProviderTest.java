@@ -27,6 +27,8 @@ import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
 import peregrine.calendar.EventIdentity;
 
+import peregrine.tests.support.Radicale;
+
 /** The provider itself against a real Radicale. Each test uses its own calendar name, so counts are its own. */
 class CaldavCalendarProviderTest {
 

@@ -38,6 +38,8 @@ import peregrine.jobs.NewJob;
 import peregrine.jobs.Stage;
 import peregrine.settings.WorkbenchSettings;
 
+import peregrine.tests.support.Radicale;
+
 /**
  * End to end inside the framework: the DS push service, the DS job store on this module's
  * {@code target/peregrine/staging.db}, the DS settings on {@code target/peregrine/config}, and this bundle's

@@ -1,4 +1,4 @@
-package peregrine.calendar.caldav.internal;
+package peregrine.tests.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,14 +26,15 @@ import java.util.regex.Pattern;
  * owner-only rights and its storage in a temporary folder; and a small, independent WebDAV client (the
  * JDK's) with which the tests look at what the provider stored.
  */
-final class Radicale implements AutoCloseable {
+public final class Radicale implements AutoCloseable {
 
-    static final String USER = "alice";
-    static final String PASSWORD = "s3cret-app-pw-0042";
+    public static final String USER = "alice";
+    public static final String PASSWORD = "s3cret-app-pw-0042";
 
     private final Process process;
     private final Path log;
-    final String base;
+    /** The server's root address, e.g. {@code http://127.0.0.1:5232} */
+    public final String base;
 
     private Radicale(Process process, Path log, String base) {
         this.process = process;
@@ -41,7 +42,7 @@ final class Radicale implements AutoCloseable {
         this.base = base;
     }
 
-    static Radicale start(Path dir) throws Exception {
+    public static Radicale start(Path dir) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -70,12 +71,12 @@ final class Radicale implements AutoCloseable {
         return new Radicale(process, log, "http://127.0.0.1:" + port);
     }
 
-    String home() {
+    public String home() {
         return base + "/" + USER + "/";
     }
 
     /** @return the calendars under the user's home: href to display name */
-    List<String[]> calendars() throws Exception {
+    public List<String[]> calendars() throws Exception {
         String xml = propfind(home(), "1", "<d:prop><d:resourcetype/><d:displayname/></d:prop>");
         List<String[]> result = new ArrayList<>();
         for (String response : responses(xml)) {
@@ -87,7 +88,7 @@ final class Radicale implements AutoCloseable {
     }
 
     /** @return the hrefs of the {@code .ics} resources in a calendar collection */
-    List<String> events(String calendarUrl) throws Exception {
+    public List<String> events(String calendarUrl) throws Exception {
         String xml = propfind(calendarUrl, "1", "<d:prop><d:getetag/></d:prop>");
         return responses(xml).stream().map(Radicale::href).filter(h -> h.endsWith(".ics")).toList();
     }
@@ -99,7 +100,7 @@ final class Radicale implements AutoCloseable {
         }
     }
 
-    String get(String url) throws Exception {
+    public String get(String url) throws Exception {
         HttpResponse<String> r = send(request(url).GET().build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + ": " + r.statusCode());
@@ -107,16 +108,16 @@ final class Radicale implements AutoCloseable {
         return r.body();
     }
 
-    int delete(String url) throws Exception {
+    public int delete(String url) throws Exception {
         return send(request(url).DELETE().build(), BodyHandlers.discarding()).statusCode();
     }
 
-    int put(String url, String ics) throws Exception {
+    public int put(String url, String ics) throws Exception {
         return send(request(url).header("Content-Type", "text/calendar; charset=utf-8")
                 .PUT(BodyPublishers.ofString(ics, StandardCharsets.UTF_8)).build(), BodyHandlers.discarding()).statusCode();
     }
 
-    int mkcalendar(String url, String displayName) throws Exception {
+    public int mkcalendar(String url, String displayName) throws Exception {
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
                 + "<d:set><d:prop><d:displayname>" + displayName + "</d:displayname></d:prop></d:set></c:mkcalendar>";
         return send(request(url).method("MKCALENDAR", BodyPublishers.ofString(body)).build(), BodyHandlers.discarding()).statusCode();
@@ -155,7 +156,7 @@ final class Radicale implements AutoCloseable {
         return m.find() ? m.group(1).strip() : "";
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
