@@ -1,5 +1,6 @@
 package peregrine.ui.kanban.internal;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -7,14 +8,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.extensions.EventTopic;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -29,12 +41,16 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.osgi.service.event.Event;
 
+import peregrine.calendar.CalendarProvider;
+import peregrine.calendar.CalendarPushService;
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.Stage;
+import peregrine.settings.WorkbenchSettings;
 import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
 
 /**
@@ -42,6 +58,11 @@ import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
  * rejected ones collapsed underneath. Every read and write of the store runs in a background job that
  * belongs to this part's job family; the board redraws from the store after each change it makes.
  * Store errors are written for users and appear in a message line at the top of the part.
+ * <p>
+ * The board also offers to push a card's interview to a calendar. It follows the calendar providers as
+ * they come and go (OSGi services injected again on every change) and the settings files as they
+ * change (the settings' change event), and reads their status off the display thread; a push runs as a
+ * {@link CalendarPushJob}, and its outcome stays on the card until the board closes.
  */
 public class BoardPart {
 
@@ -56,9 +77,27 @@ public class BoardPart {
 
     private final JobStore store;
     private final UISynchronize sync;
+    private final CalendarPushService pushService;
+    private final WorkbenchSettings settings;
+    private final ECommandService commands;
+    private final EHandlerService handlers;
+    private final ESelectionService selection;
+    /** The providers as last injected; read by the background check, written by the injector's thread. */
+    private volatile List<CalendarProvider> providers = List.of();
+    // Checks queue behind each other, so the last look at the providers is the one the cards show.
+    private final ISchedulingRule calendarChecks = new SerialRule();
     private final Map<BoardColumn, BoardSection> sections = new EnumMap<>(BoardColumn.class);
     /** The jobs as the board last showed them, by id: a drop is judged against what the user saw. */
     private final Map<Long, Job> shown = new HashMap<>();
+    /**
+     * The board as last read from the store, to draw again when only the calendar or a push changed;
+     * null until the first read succeeds.
+     */
+    private Map<Stage, List<Job>> lastRead;
+    /** What the calendar button may offer, as last read off the display thread. */
+    private CalendarAccess calendar = CalendarAccess.NONE;
+    private final Map<Long, PushOutcome> pushes = new HashMap<>();
+    private OptionalLong selected = OptionalLong.empty();
     private final CardActions cardActions = new CardActions() {
         @Override
         public void move(Job job, Stage to) {
@@ -77,9 +116,29 @@ public class BoardPart {
 
         @Override
         public void openListing(Job job) {
-            if (!Program.launch(job.url())) {
-                showMessage("No program on this computer opens " + job.url() + ".");
+            open(job.url());
+        }
+
+        @Override
+        public void select(Job job) {
+            selected = OptionalLong.of(job.id());
+            sections.values().forEach(section -> section.select(job.id()));
+            if (selection != null) {
+                selection.setSelection(job);
             }
+        }
+
+        @Override
+        public void pushToCalendar(Job job) {
+            // The same command as the menu and the key binding: one place decides whether and how to push.
+            ParameterizedCommand command = commands.createCommand(PushToCalendarHandler.COMMAND_ID,
+                    Map.of(PushToCalendarHandler.JOB_ID, Long.toString(job.id())));
+            handlers.executeHandler(command);
+        }
+
+        @Override
+        public void openEvent(URI link) {
+            open(link.toString());
         }
     };
 
@@ -91,9 +150,33 @@ public class BoardPart {
     private Composite board;
 
     @Inject
-    public BoardPart(JobStore store, UISynchronize sync) {
+    public BoardPart(JobStore store, UISynchronize sync, CalendarPushService pushService, WorkbenchSettings settings,
+            ECommandService commands, EHandlerService handlers,
+            @org.eclipse.e4.core.di.annotations.Optional ESelectionService selection) {
         this.store = store;
         this.sync = sync;
+        this.pushService = pushService;
+        this.settings = settings;
+        this.commands = commands;
+        this.handlers = handlers;
+        this.selection = selection;
+    }
+
+    /**
+     * Receives the active calendar providers, now and whenever one comes or goes; the injector may call
+     * it on any thread.
+     */
+    @Inject
+    public void setProviders(@Service List<CalendarProvider> providers) {
+        this.providers = List.copyOf(providers);
+        checkCalendars();
+    }
+
+    /** Looks at the calendars again when a settings file appears, changes or goes away. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    public void settingsChanged(@EventTopic(WorkbenchSettings.CHANGED_TOPIC) Event event) {
+        checkCalendars();
     }
 
     @PostConstruct
@@ -151,6 +234,39 @@ public class BoardPart {
         if (dialog.open() == Window.OK) {
             change("Adding " + dialog.newJob().title(), s -> s.add(dialog.newJob()));
         }
+    }
+
+    /**
+     * @return whether {@link #push(long)} would push the job {@code id} now: the board shows it on a
+     *         phone-screen or interviewing card with a saved interview date, a calendar is connected, the
+     *         plan includes calendar pushes, and no push of the job is running
+     */
+    public boolean canPush(long id) {
+        Job job = shown.get(id);
+        return job != null && offersPush(job, calendar) && calendar.entitled()
+                && !(pushes.get(id) instanceof PushOutcome.Running);
+    }
+
+    /**
+     * Pushes the job's interview to the calendar in the background, when {@link #canPush(long)}; the
+     * card shows that it runs, then its outcome.
+     */
+    public void push(long id) {
+        if (!canPush(id)) {
+            return;
+        }
+        Job job = shown.get(id);
+        String name = (job.calendarLink().isPresent() ? "Updating the calendar event of " : "Adding to the calendar: ")
+                + job.title() + " @ " + job.company();
+        pushes.put(id, new PushOutcome.Running());
+        redraw();
+        new CalendarPushJob(name, pushService, id, this, outcome -> sync.asyncExec(() -> pushed(id, outcome))).schedule();
+    }
+
+    /** @return whether a card of {@code job} carries the calendar button, enabled or not */
+    static boolean offersPush(Job job, CalendarAccess calendar) {
+        return calendar.connected() && job.interview().isPresent()
+                && job.stage().map(Stage::takesInterviewDate).orElse(false);
     }
 
     /**
@@ -217,18 +333,70 @@ public class BoardPart {
         });
     }
 
+    private void pushed(long id, PushOutcome outcome) {
+        if (root.isDisposed()) {
+            return;
+        }
+        pushes.put(id, outcome);
+        if (outcome instanceof PushOutcome.Finished finished && finished.result().ok()) {
+            // The job now records its event: read it back, so the button offers to update it.
+            load();
+        } else {
+            redraw();
+        }
+    }
+
+    /** Reads the providers' status and the user's tier in the background and redraws the cards with them. */
+    private void checkCalendars() {
+        org.eclipse.core.runtime.jobs.Job check = new org.eclipse.core.runtime.jobs.Job("Checking the calendar integrations") {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                CalendarAccess access = CalendarAccess.read(providers, settings);
+                sync.asyncExec(() -> {
+                    // Injection runs before the controls exist; the first drawing picks the access up.
+                    calendar = access;
+                    if (root != null && !root.isDisposed()) {
+                        redraw();
+                    }
+                });
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == BoardPart.this;
+            }
+        };
+        check.setSystem(true);
+        check.setRule(calendarChecks);
+        check.schedule();
+    }
+
+    private void redraw() {
+        if (lastRead != null) {
+            show(lastRead);
+        }
+    }
+
     private void show(Map<Stage, List<Job>> jobs) {
-        LocalDate today = LocalDate.now();
+        lastRead = jobs;
+        CardContext context = new CardContext(LocalDate.now(), calendar, pushes, selected);
         shown.clear();
         sections.forEach((column, section) -> {
             List<Job> inColumn = column.stages().stream().flatMap(stage -> jobs.getOrDefault(stage, List.of()).stream())
                     .toList();
             inColumn.forEach(job -> shown.put(job.id(), job));
-            section.show(inColumn, cardActions, today);
+            section.show(inColumn, cardActions, context);
         });
         setShown(emptyNotice, shown.isEmpty());
         root.layout(true, true);
         fitBoard();
+    }
+
+    private void open(String address) {
+        if (!Program.launch(address)) {
+            showMessage("No program on this computer opens " + address + ".");
+        }
     }
 
     private void showMessage(String text) {

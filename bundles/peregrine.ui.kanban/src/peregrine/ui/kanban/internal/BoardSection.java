@@ -1,6 +1,6 @@
 package peregrine.ui.kanban.internal;
 
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,6 +39,7 @@ final class BoardSection {
     private final Label heading;
     private final Composite cards;
     private final Button toggle;
+    private final List<JobCard> shownCards = new ArrayList<>();
 
     /**
      * @param onDrop  receives the text of whatever is dropped on the section
@@ -92,19 +93,26 @@ final class BoardSection {
     }
 
     /** Replaces the cards with {@code jobs}, in the order given. */
-    void show(List<Job> jobs, CardActions actions, LocalDate today) {
+    void show(List<Job> jobs, CardActions actions, CardContext context) {
         for (Control card : cards.getChildren()) {
             card.dispose();
         }
+        shownCards.clear();
         heading.setText(column.label() + " (" + jobs.size() + ")");
         for (Job job : jobs) {
+            JobCard card = new JobCard(cards, job, actions, context);
+            shownCards.add(card);
             // A zero width hint lets the grid share the width out equally instead of by text length.
-            GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT)
-                    .applyTo(new JobCard(cards, job, actions, today).control());
+            GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(card.control());
         }
         if (toggle != null) {
             toggle.setEnabled(!jobs.isEmpty());
         }
+    }
+
+    /** Shows the card of the job {@code id} as selected and every other card as not. */
+    void select(long id) {
+        shownCards.forEach(card -> card.setSelected(card.job().id() == id));
     }
 
     private void setExpanded(boolean expanded) {

@@ -1,5 +1,7 @@
 package peregrine.ui.kanban.internal;
 
+import java.net.URI;
+
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.Stage;
@@ -17,4 +19,13 @@ interface CardActions {
     void saveInterview(Job job, InterviewSlot slot);
 
     void openListing(Job job);
+
+    /** Makes the job's card the selected one, which the menu and key binding of the board's commands act on. */
+    void select(Job job);
+
+    /** Adds the job's interview to the calendar, or updates its event, through the push command. */
+    void pushToCalendar(Job job);
+
+    /** Opens a calendar event's page in the user's browser. */
+    void openEvent(URI link);
 }

@@ -1,6 +1,5 @@
 package peregrine.ui.kanban.internal;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.eclipse.swt.dnd.DragSourceAdapter;
 import org.eclipse.swt.dnd.DragSourceEvent;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -29,17 +29,22 @@ import peregrine.jobs.Stage;
  * One job on the board: what it is, how long ago it was applied to, its interview, and what can be
  * done with it next. A card can be dragged to another section; what travels is the job's id as text.
  * The card's control carries its {@link Job} as widget data, so that tools and tests can tell which
- * job a card shows.
+ * job a card shows. A click on the card selects it; the selected card is tinted.
  */
 final class JobCard {
 
-    private final Composite card;
+    /** A light tint rather than the list selection colour, whose dark background would hide the black text. */
+    static final Color SELECTED = new Color(0xdc, 0xe8, 0xf7);
 
-    JobCard(Composite parent, Job job, CardActions actions, LocalDate today) {
+    private final Composite card;
+    private final Job job;
+
+    JobCard(Composite parent, Job job, CardActions actions, CardContext context) {
+        this.job = job;
         card = new Composite(parent, SWT.BORDER);
         card.setData(job);
-        card.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         card.setBackgroundMode(SWT.INHERIT_DEFAULT);
+        setSelected(context.isSelected(job.id()));
         GridLayoutFactory.swtDefaults().spacing(4, 2).applyTo(card);
 
         List<Control> handles = new ArrayList<>();
@@ -49,18 +54,29 @@ final class JobCard {
         handles.add(title);
         handles.add(text(job.company()));
         stageNote(job).map(this::text).ifPresent(handles::add);
-        job.appliedAt().flatMap(at -> AppliedAge.describe(at, today)).map(this::text).ifPresent(handles::add);
+        job.appliedAt().flatMap(at -> AppliedAge.describe(at, context.today())).map(this::text).ifPresent(handles::add);
 
         Stage stage = job.stage().orElseThrow();
         if (stage.takesInterviewDate()) {
-            new InterviewRow(card, job, actions);
+            new InterviewRow(card, job, actions, context);
         }
         buttons(job, stage, actions);
-        handles.forEach(handle -> draggable(handle, job));
+        handles.forEach(handle -> {
+            draggable(handle, job);
+            handle.addListener(SWT.MouseDown, e -> actions.select(job));
+        });
     }
 
     Control control() {
         return card;
+    }
+
+    Job job() {
+        return job;
+    }
+
+    void setSelected(boolean selected) {
+        card.setBackground(selected ? SELECTED : card.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
     }
 
     /** Says which of its stages a job is at where a section holds more than one, or where it was rejected. */

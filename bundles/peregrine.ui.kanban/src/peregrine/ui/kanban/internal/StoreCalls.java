@@ -32,17 +32,7 @@ final class StoreCalls {
     private final Control owner;
     private final Object family;
     // Calls on one board queue behind each other, so a reload never overtakes the change it shows.
-    private final ISchedulingRule oneAtATime = new ISchedulingRule() {
-        @Override
-        public boolean isConflicting(ISchedulingRule rule) {
-            return rule == this;
-        }
-
-        @Override
-        public boolean contains(ISchedulingRule rule) {
-            return rule == this;
-        }
-    };
+    private final ISchedulingRule oneAtATime = new SerialRule();
 
     StoreCalls(JobStore store, UISynchronize sync, Control owner, Object family) {
         this.store = store;

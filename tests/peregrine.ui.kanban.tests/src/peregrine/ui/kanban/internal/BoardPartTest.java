@@ -3,22 +3,17 @@ package peregrine.ui.kanban.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
-import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -27,6 +22,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,18 +39,17 @@ import peregrine.jobs.NewJob;
 import peregrine.jobs.Stage;
 import peregrine.jobs.sqlite.SqliteJobStores;
 
-/** The board part in a real shell over a real SQLite file, as the application builds it. */
+/** The board part in a real shell over a real SQLite file of its own, as the application builds it. */
 class BoardPartTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static Display display;
 
     @TempDir
     Path dir;
 
-    private Shell shell;
     private JobStore store;
+    private BoardHarness harness;
+    private Shell shell;
     private BoardPart part;
 
     @BeforeAll
@@ -68,18 +63,15 @@ class BoardPartTest {
     }
 
     @BeforeEach
-    void openShell() {
-        shell = new Shell(display);
-        shell.setSize(1400, 1000);
+    void openStore() {
         store = SqliteJobStores.open(dir.resolve("staging.db"));
     }
 
     @AfterEach
-    void closeShell() {
-        if (part != null) {
-            waitForTheBoard();
+    void closeBoard() {
+        if (harness != null) {
+            harness.close();
         }
-        shell.dispose();
     }
 
     @Test
@@ -196,7 +188,7 @@ class BoardPartTest {
     }
 
     @Test
-    void changingTheInterviewDateKeepsTheTimeAndDurationSetElsewhere() throws JobStoreException {
+    void changingTheInterviewDateKeepsTheTimeOfDayAndDurationSetElsewhereAtTheSameLocalTime() throws JobStoreException {
         long id = add("Screening", Stage.PHONE_SCREEN);
         InterviewSlot set = new InterviewSlot(LocalDate.of(2026, 3, 10), Optional.of(LocalTime.of(14, 30)),
                 Optional.of(ZoneId.of("Europe/Berlin")), Optional.of(Duration.ofMinutes(45)));
@@ -207,8 +199,52 @@ class BoardPartTest {
         press(button(card(id), "Save").orElseThrow());
         waitForTheBoard();
 
-        assertEquals(Optional.of(new InterviewSlot(LocalDate.of(2026, 3, 12), set.time(), set.zone(), set.duration())),
-                store.job(id).interview());
+        // The entry shows the time in the user's zone and saves it in that zone: the same hour, two days later.
+        ZonedDateTime shownBefore = ZonedDateTime.of(set.date(), set.time().get(), set.zone().get())
+                .withZoneSameInstant(ZoneId.systemDefault());
+        InterviewSlot saved = store.job(id).interview().orElseThrow();
+        assertEquals(Optional.of(shownBefore.toLocalTime()), saved.time());
+        assertEquals(Optional.of(ZoneId.systemDefault()), saved.zone());
+        assertEquals(set.duration(), saved.duration());
+        assertEquals(shownBefore.toLocalDate().plusDays(2), saved.date());
+    }
+
+    @Test
+    void aTimeOfDayAndDurationAreSavedInTheUsersZoneAndShownOnTheCard() throws JobStoreException {
+        long id = add("Interviewing", Stage.INTERVIEWING);
+        openBoard();
+
+        all(card(id), DateTime.class).get(0).setDate(2026, 5, 2);
+        Button timed = button(card(id), "at").orElseThrow();
+        timed.setSelection(true);
+        press(timed);
+        all(card(id), DateTime.class).get(1).setTime(9, 15, 0);
+        all(card(id), Spinner.class).get(0).setSelection(90);
+        press(button(card(id), "Save").orElseThrow());
+        waitForTheBoard();
+
+        InterviewSlot expected = new InterviewSlot(LocalDate.of(2026, 6, 2), Optional.of(LocalTime.of(9, 15)),
+                Optional.of(ZoneId.systemDefault()), Optional.of(Duration.ofMinutes(90)));
+        assertEquals(Optional.of(expected), store.job(id).interview());
+        assertTrue(labelTexts(card(id)).stream().anyMatch(text -> text.startsWith("Interview on "
+                + InterviewRow.DATE.format(LocalDate.of(2026, 6, 2)) + " at " + InterviewRow.TIME.format(LocalTime.of(9, 15)))
+                && text.endsWith(", 90 min")), labelTexts(card(id)).toString());
+    }
+
+    @Test
+    void anInterviewTimeEnteredInAnotherZoneIsShownInTheUsersZone() throws JobStoreException {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        ZoneId elsewhere = ZoneId.systemDefault().equals(ZoneId.of("Asia/Tokyo")) ? ZoneId.of("America/New_York")
+                : ZoneId.of("Asia/Tokyo");
+        InterviewSlot slot = new InterviewSlot(LocalDate.of(2026, 9, 1), Optional.of(LocalTime.of(8, 0)),
+                Optional.of(elsewhere), Optional.empty());
+        store.setInterview(id, Optional.of(slot));
+        openBoard();
+
+        ZonedDateTime here = ZonedDateTime.of(slot.date(), slot.time().get(), elsewhere).withZoneSameInstant(ZoneId.systemDefault());
+        String expected = "Interview on " + InterviewRow.DATE.format(here) + " at " + InterviewRow.TIME.format(here);
+        assertTrue(labelTexts(card(id)).stream().anyMatch(text -> text.startsWith(expected)),
+                expected + " in " + labelTexts(card(id)));
     }
 
     @Test
@@ -314,47 +350,17 @@ class BoardPartTest {
     // --- building and driving the part
 
     private void openBoard() {
-        IEclipseContext context = EclipseContextFactory.create("board test");
-        context.set(JobStore.class, store);
-        context.set(UISynchronize.class, synchronizeWith(display));
-        context.set(Composite.class, shell);
-        part = ContextInjectionFactory.make(BoardPart.class, context);
-        shell.open();
-        waitForTheBoard();
+        harness = new BoardHarness(display, store).open();
+        shell = harness.shell;
+        part = harness.part;
     }
 
-    /** Runs the event loop until the part has no store call queued or running and no outcome to apply. */
     private void waitForTheBoard() {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            boolean dispatched = false;
-            while (display.readAndDispatch()) {
-                dispatched = true;
-            }
-            // A call posts its outcome before it leaves the job manager: once none is left, the queue is complete.
-            if (!dispatched && org.eclipse.core.runtime.jobs.Job.getJobManager().find(part).length == 0
-                    && !display.readAndDispatch()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                fail("The board's background work did not finish within " + TIMEOUT);
-            }
-            pause();
-        }
-    }
-
-    /** Gives the store's thread the processor between looks at the event queue. */
-    private static void pause() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("Interrupted while waiting for the board");
-        }
+        harness.waitForTheBoard();
     }
 
     private static void press(Button button) {
-        button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        BoardHarness.press(button);
     }
 
     private long add(String title, Stage stage) throws JobStoreException {
@@ -403,34 +409,5 @@ class BoardPartTest {
             }
         }
         return found;
-    }
-
-    private static UISynchronize synchronizeWith(Display display) {
-        return new UISynchronize() {
-            @Override
-            public void syncExec(Runnable runnable) {
-                display.syncExec(runnable);
-            }
-
-            @Override
-            public void asyncExec(Runnable runnable) {
-                display.asyncExec(runnable);
-            }
-
-            @Override
-            protected boolean isUIThread(Thread thread) {
-                return display.getThread() == thread;
-            }
-
-            @Override
-            protected void showBusyWhile(Runnable runnable) {
-                runnable.run();
-            }
-
-            @Override
-            protected boolean dispatchEvents() {
-                return display.readAndDispatch();
-            }
-        };
     }
 }

@@ -1,0 +1,171 @@
+package peregrine.ui.kanban.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+
+import peregrine.calendar.CalendarException;
+import peregrine.calendar.CalendarProvider;
+import peregrine.calendar.ProviderStatus;
+import peregrine.settings.WorkbenchSettings;
+
+/**
+ * Every active calendar integration with its status, its settings file and a connection test. Status
+ * and test read files and the network, so both run in the background and fill their line in when done.
+ * Each group carries its {@link CalendarProvider} as widget data, so that tests can tell them apart.
+ */
+final class CalendarIntegrationsDialog extends Dialog {
+
+    static final String TEST_CONNECTION = "Test connection";
+
+    private final List<CalendarProvider> providers;
+    private final WorkbenchSettings settings;
+    private final UISynchronize sync;
+
+    CalendarIntegrationsDialog(Shell parent, List<CalendarProvider> providers, WorkbenchSettings settings,
+            UISynchronize sync) {
+        super(parent);
+        this.providers = providers;
+        this.settings = settings;
+        this.sync = sync;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Calendar Integrations");
+    }
+
+    @Override
+    protected boolean isResizable() {
+        return true;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        if (providers.isEmpty()) {
+            Label none = new Label(area, SWT.WRAP);
+            none.setText("No calendar integration is installed. Install a calendar feature, such as Apple iCloud / "
+                    + "CalDAV, and write its settings file in " + settings.configDirectory().resolve("integrations") + ".");
+            GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(none);
+        }
+        providers.forEach(provider -> integration(area, provider));
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, true);
+    }
+
+    @Override
+    protected void buttonPressed(int buttonId) {
+        if (buttonId == IDialogConstants.CLOSE_ID) {
+            close();
+        }
+    }
+
+    private void integration(Composite area, CalendarProvider provider) {
+        Group group = new Group(area, SWT.NONE);
+        group.setData(provider);
+        group.setText(provider.label());
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(group);
+        GridDataFactory.fillDefaults().grab(true, false).hint(520, SWT.DEFAULT).applyTo(group);
+
+        Label status = line(group, "Status:", "Reading the settings\u2026");
+        line(group, "Settings:", settings.integrationFile(provider.id()).toString());
+        Button test = new Button(group, SWT.PUSH);
+        test.setText(TEST_CONNECTION);
+        test.setToolTipText("Ask the calendar whether it accepts these settings");
+        Label result = new Label(group, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(result);
+        test.addListener(SWT.Selection, e -> {
+            test.setEnabled(false);
+            result.setText("Testing\u2026");
+            inBackground("Testing " + provider.label(), () -> testConnection(provider), text -> {
+                test.setEnabled(true);
+                result.setText(text);
+                grow();
+            }, group);
+        });
+        inBackground("Reading the status of " + provider.label(), () -> describe(provider), text -> {
+            status.setText(text);
+            grow();
+        }, group);
+    }
+
+    /** Makes room for text that arrived after the dialog took its size; never shrinks what the user chose. */
+    private void grow() {
+        Shell shell = getShell();
+        Point wanted = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+        Point size = shell.getSize();
+        shell.setSize(Math.max(size.x, wanted.x), Math.max(size.y, wanted.y));
+        shell.layout(true, true);
+    }
+
+    private static String describe(CalendarProvider provider) {
+        ProviderStatus status = provider.status();
+        return (status.connected() ? "Connected. " : "Not connected. ") + status.message();
+    }
+
+    private static String testConnection(CalendarProvider provider) {
+        try {
+            provider.testConnection();
+            return "The connection works.";
+        } catch (CalendarException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Label line(Composite group, String name, String value) {
+        new Label(group, SWT.NONE).setText(name);
+        Label text = new Label(group, SWT.WRAP);
+        // A label reads '&' as a mnemonic marker.
+        text.setText(value.replace("&", "&&"));
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(text);
+        return text;
+    }
+
+    /** Runs {@code work} in a background job and shows its text, unless the dialog closed meanwhile. */
+    private void inBackground(String name, Supplier<String> work, Consumer<String> show, Control owner) {
+        Job job = Job.create(name, monitor -> {
+            String text;
+            IStatus status;
+            try {
+                text = work.get();
+                status = Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                // A bug in the provider: the user gets a sentence, the log gets the trace.
+                text = name + " failed unexpectedly. Details are in the error log.";
+                status = Status.error(name + " failed", e);
+            }
+            String shown = text.replace("&", "&&");
+            sync.asyncExec(() -> {
+                if (!owner.isDisposed()) {
+                    show.accept(shown);
+                }
+            });
+            return status;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+}

@@ -1,0 +1,277 @@
+package peregrine.ui.kanban.internal;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.commands.Category;
+import org.eclipse.core.commands.IParameter;
+import org.eclipse.core.commands.IParameterValues;
+import org.eclipse.e4.core.commands.CommandServiceAddon;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import peregrine.calendar.CalendarPushService;
+import peregrine.jobs.Job;
+import peregrine.jobs.JobStore;
+import peregrine.settings.WorkbenchSettings;
+
+/**
+ * The board part in a real shell, built with the context the application gives it: the job store, the
+ * DS push service and settings of the test runtime, the e4 command and handler services with the push
+ * command defined and its handler active, a part service that finds the board and a selection service
+ * that publishes the active selection. It drives the event loop until the board's background work is done.
+ */
+final class BoardHarness {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    final Display display;
+    final Shell shell;
+    final IEclipseContext context;
+    BoardPart part;
+
+    BoardHarness(Display display, JobStore store) {
+        this.display = display;
+        shell = new Shell(display);
+        shell.setSize(1400, 1000);
+        context = EclipseContextFactory.create("board test");
+        context.set(JobStore.class, store);
+        context.set(UISynchronize.class, synchronizeWith(display));
+        context.set(CalendarPushService.class, service(CalendarPushService.class));
+        context.set(WorkbenchSettings.class, service(WorkbenchSettings.class));
+        ContextInjectionFactory.make(CommandServiceAddon.class, context);
+        ECommandService commands = context.get(ECommandService.class);
+        Category category = commands.defineCategory("peregrine.ui.kanban.tests", "Board tests", null);
+        commands.defineCommand(PushToCalendarHandler.COMMAND_ID, "Add to / Update Calendar", null, category,
+                new IParameter[] { jobIdParameter() });
+        context.get(EHandlerService.class).activateHandler(PushToCalendarHandler.COMMAND_ID, new PushToCalendarHandler());
+        context.set(EPartService.class, stub(EPartService.class, "findPart", args -> board(args[0])));
+        context.set(ESelectionService.class, stub(ESelectionService.class, "setSelection", args -> {
+            context.set(IServiceConstants.ACTIVE_SELECTION, args[0]);
+            return null;
+        }));
+        context.set(Composite.class, shell);
+    }
+
+    /** Creates the part, opens the shell and waits for the first reading of the board. */
+    BoardHarness open() {
+        part = ContextInjectionFactory.make(BoardPart.class, context);
+        shell.open();
+        waitForTheBoard();
+        return this;
+    }
+
+    void close() {
+        if (part != null) {
+            waitForTheBoard();
+        }
+        shell.dispose();
+        context.dispose();
+    }
+
+    /** Runs the event loop until the part has no background work queued or running and no outcome to apply. */
+    void waitForTheBoard() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            boolean dispatched = false;
+            while (display.readAndDispatch()) {
+                dispatched = true;
+            }
+            // Work posts its outcome before it leaves the job manager: once none is left, the queue is complete.
+            if (!dispatched && org.eclipse.core.runtime.jobs.Job.getJobManager().find(part).length == 0
+                    && !display.readAndDispatch()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("The board's background work did not finish within " + TIMEOUT);
+            }
+            pause();
+        }
+    }
+
+    /** Runs the event loop until {@code condition} holds. */
+    void waitUntil(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            while (display.readAndDispatch()) {
+                // keep going until the queue is empty
+            }
+            if (System.nanoTime() > deadline) {
+                fail("Not within " + TIMEOUT + ": " + what);
+            }
+            pause();
+        }
+    }
+
+    // --- reading the board
+
+    Composite card(long id) {
+        return cards().stream().filter(card -> ((Job) card.getData()).id() == id).findFirst().orElseThrow();
+    }
+
+    List<Composite> cards() {
+        return all(shell, Composite.class).stream().filter(c -> c.getData() instanceof Job).toList();
+    }
+
+    /** @return the card's calendar button, if it has one */
+    Optional<Button> calendarButton(long id) {
+        return all(card(id), Button.class).stream().filter(b -> b.getText().equals(InterviewRow.ADD_TO_CALENDAR)
+                || b.getText().equals(InterviewRow.UPDATE_CALENDAR)).findFirst();
+    }
+
+    static Optional<Button> button(Composite in, String text) {
+        return all(in, Button.class).stream().filter(b -> b.getText().equals(text)).findFirst();
+    }
+
+    static List<String> labelTexts(Composite in) {
+        return all(in, Label.class).stream().map(Label::getText).toList();
+    }
+
+    /** {@code root}'s descendants of {@code type}, depth first in child order. */
+    static <T extends Control> List<T> all(Composite root, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Control child : root.getChildren()) {
+            if (type.isInstance(child)) {
+                found.add(type.cast(child));
+            }
+            if (child instanceof Composite composite) {
+                found.addAll(all(composite, type));
+            }
+        }
+        return found;
+    }
+
+    static void press(Button button) {
+        button.notifyListeners(SWT.Selection, new Event());
+    }
+
+    // --- services
+
+    static <T> T service(Class<T> type) {
+        BundleContext bundleContext = FrameworkUtil.getBundle(BoardHarness.class).getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(10_000);
+            assertNotNull(service, type.getSimpleName() + " is not registered");
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private MPart board(Object id) {
+        if (part == null || !BoardPart.ID.equals(id)) {
+            return null;
+        }
+        MPart model = MBasicFactory.INSTANCE.createPart();
+        model.setElementId(BoardPart.ID);
+        model.setObject(part);
+        return model;
+    }
+
+    /** An implementation of {@code type} that answers {@code method} and nothing else the board never calls. */
+    private static <T> T stub(Class<T> type, String method, java.util.function.Function<Object[], Object> answer) {
+        return type.cast(Proxy.newProxyInstance(BoardHarness.class.getClassLoader(), new Class<?>[] { type },
+                (proxy, called, args) -> {
+                    if (called.getName().equals(method)) {
+                        return answer.apply(args);
+                    }
+                    if (called.getDeclaringClass() == Object.class) {
+                        return called.getName().equals("equals") ? proxy == args[0]
+                                : called.getName().equals("hashCode") ? System.identityHashCode(proxy) : type.getName();
+                    }
+                    throw new UnsupportedOperationException(called.getName());
+                }));
+    }
+
+    private static IParameter jobIdParameter() {
+        return new IParameter() {
+            @Override
+            public String getId() {
+                return PushToCalendarHandler.JOB_ID;
+            }
+
+            @Override
+            public String getName() {
+                return "Job id";
+            }
+
+            @Override
+            public IParameterValues getValues() {
+                return java.util.Map::of;
+            }
+
+            @Override
+            public boolean isOptional() {
+                return true;
+            }
+        };
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("Interrupted while waiting for the board");
+        }
+    }
+
+    private static UISynchronize synchronizeWith(Display display) {
+        return new UISynchronize() {
+            @Override
+            public void syncExec(Runnable runnable) {
+                display.syncExec(runnable);
+            }
+
+            @Override
+            public void asyncExec(Runnable runnable) {
+                display.asyncExec(runnable);
+            }
+
+            @Override
+            protected boolean isUIThread(Thread thread) {
+                return display.getThread() == thread;
+            }
+
+            @Override
+            protected void showBusyWhile(Runnable runnable) {
+                runnable.run();
+            }
+
+            @Override
+            protected boolean dispatchEvents() {
+                return display.readAndDispatch();
+            }
+        };
+    }
+}

@@ -1,0 +1,417 @@
+package peregrine.ui.kanban.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static peregrine.ui.kanban.internal.BoardHarness.all;
+import static peregrine.ui.kanban.internal.BoardHarness.button;
+import static peregrine.ui.kanban.internal.BoardHarness.labelTexts;
+import static peregrine.ui.kanban.internal.BoardHarness.press;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+import peregrine.calendar.CalendarException;
+import peregrine.calendar.CalendarProvider;
+import peregrine.jobs.CalendarLink;
+import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.Job;
+import peregrine.jobs.JobStore;
+import peregrine.jobs.JobStoreException;
+import peregrine.jobs.NewJob;
+import peregrine.jobs.Stage;
+import peregrine.jobs.sqlite.SqliteJobStores;
+import peregrine.settings.WorkbenchSettings;
+
+/**
+ * The calendar button on the board, with fake calendars registered as real OSGi services and pushes
+ * made by the DS push service of the test runtime on its own SQLite file.
+ */
+class CalendarButtonTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 3);
+
+    private static Display display;
+
+    @TempDir
+    Path dir;
+
+    private final List<ServiceRegistration<CalendarProvider>> registrations = new ArrayList<>();
+    private final WorkbenchSettings settings = BoardHarness.service(WorkbenchSettings.class);
+    private BoardHarness harness;
+    private Shell statusShell;
+
+    @BeforeAll
+    static void createDisplay() {
+        display = new Display();
+    }
+
+    @AfterAll
+    static void disposeDisplay() {
+        display.dispose();
+    }
+
+    @BeforeEach
+    void paidPlan() throws IOException {
+        setTier("paid");
+    }
+
+    @AfterEach
+    void closeBoardAndCalendars() throws IOException {
+        if (statusShell != null) {
+            statusShell.dispose();
+        }
+        if (harness != null) {
+            harness.close();
+        }
+        registrations.forEach(ServiceRegistration::unregister);
+        Files.deleteIfExists(settings.integrationFile("fake_calendar"));
+    }
+
+    enum Calendars { NONE, NOT_CONNECTED, CONNECTED }
+
+    @ParameterizedTest
+    @EnumSource(Calendars.class)
+    void theButtonShowsOnPhoneScreenAndInterviewingCardsWithADateWhileACalendarIsConnectedAndOffersAnUpdateOnceThereIsAnEvent(
+            Calendars calendars) throws JobStoreException {
+        JobStore store = SqliteJobStores.open(dir.resolve("staging.db"));
+        List<Long> ids = new ArrayList<>();
+        for (Stage stage : List.of(Stage.APPLIED, Stage.SURVEY, Stage.PHONE_SCREEN, Stage.INTERVIEWING, Stage.OFFER,
+                Stage.HIRED, Stage.REJECTED)) {
+            for (boolean dated : List.of(false, true)) {
+                for (boolean event : List.of(false, true)) {
+                    long id = store.add(new NewJob(stage.label() + (dated ? " dated" : "") + (event ? " with event" : ""),
+                            "Acme", "", stage == Stage.REJECTED ? Stage.INTERVIEWING : stage));
+                    if (dated) {
+                        store.setInterview(id, Optional.of(InterviewSlot.onDate(DAY)));
+                    }
+                    if (event) {
+                        store.setCalendarLink(id, Optional.of(new CalendarLink("fake_calendar", "e" + id)));
+                    }
+                    if (stage == Stage.REJECTED) {
+                        store.reject(id);
+                    }
+                    ids.add(id);
+                }
+            }
+        }
+        if (calendars != Calendars.NONE) {
+            register(new FakeCalendar()).connected = calendars == Calendars.CONNECTED;
+        }
+        open(store);
+
+        for (long id : ids) {
+            Job job = store.job(id);
+            boolean expected = calendars == Calendars.CONNECTED && job.stage().orElseThrow().takesInterviewDate()
+                    && job.interview().isPresent();
+            Optional<String> label = harness.calendarButton(id).map(Button::getText);
+            assertEquals(expected ? Optional.of(job.calendarLink().isPresent() ? InterviewRow.UPDATE_CALENDAR
+                    : InterviewRow.ADD_TO_CALENDAR) : Optional.empty(), label, job.title() + " with " + calendars);
+            label.ifPresent(text -> assertTrue(harness.calendarButton(id).orElseThrow().isEnabled(), job.title()));
+        }
+    }
+
+    @Test
+    void aCalendarProviderStartingAndStoppingWhileTheBoardIsOpenShowsAndHidesTheButton() throws JobStoreException {
+        JobStore store = SqliteJobStores.open(dir.resolve("staging.db"));
+        long id = datedJob(store, "Platform Engineer");
+        open(store);
+        assertTrue(harness.calendarButton(id).isEmpty());
+
+        ServiceRegistration<CalendarProvider> registration = context().registerService(CalendarProvider.class,
+                new FakeCalendar(), null);
+        harness.waitUntil("the button appears", () -> harness.calendarButton(id).isPresent());
+        assertEquals(InterviewRow.ADD_TO_CALENDAR, harness.calendarButton(id).orElseThrow().getText());
+
+        registration.unregister();
+        harness.waitUntil("the button goes away", () -> harness.calendarButton(id).isEmpty());
+    }
+
+    @Test
+    void anIntegrationFileAppearingWhileTheBoardIsOpenShowsTheButton() throws Exception {
+        JobStore store = SqliteJobStores.open(dir.resolve("staging.db"));
+        long id = datedJob(store, "Platform Engineer");
+        FakeCalendar calendar = register(new FakeCalendar());
+        calendar.connected = false;
+        open(store);
+        assertTrue(harness.calendarButton(id).isEmpty());
+
+        // The fake reads no file; the settings watcher's event about the file is what makes the board look again.
+        calendar.connected = true;
+        Path file = settings.integrationFile("fake_calendar");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "calendar_name: Interviews\n");
+
+        harness.waitUntil("the button appears after the settings event", () -> harness.calendarButton(id).isPresent());
+    }
+
+    @Test
+    void belowThePaidPlanTheButtonIsDisabledAndExplainsThePaidFeatureAndTheCommandDoesNothing() throws Exception {
+        setTier("free");
+        JobStore store = BoardHarness.service(JobStore.class);
+        long id = datedJob(store, "Free plan");
+        FakeCalendar calendar = register(new FakeCalendar());
+        open(store);
+
+        Button button = harness.calendarButton(id).orElseThrow();
+        assertFalse(button.isEnabled());
+        assertTrue(labelTexts(harness.card(id)).stream().anyMatch(text -> text.contains("part of the paid plan")
+                && text.contains("Your plan is free")), labelTexts(harness.card(id)).toString());
+        assertFalse(harness.part.canPush(id));
+
+        executePush(Map.of(PushToCalendarHandler.JOB_ID, Long.toString(id)));
+        harness.waitForTheBoard();
+        assertTrue(calendar.events.isEmpty());
+        assertTrue(store.job(id).calendarLink().isEmpty());
+    }
+
+    @Test
+    void aSuccessfulPushShowsTheCalendarAndALinkToTheEventAndTheButtonThenOffersAnUpdate() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        long id = datedJob(store, "Pushed");
+        FakeCalendar calendar = register(new FakeCalendar());
+        open(store);
+
+        press(harness.calendarButton(id).orElseThrow());
+        harness.waitForTheBoard();
+
+        assertEquals(1, calendar.events.size());
+        assertTrue(store.job(id).calendarLink().isPresent());
+        assertEquals(InterviewRow.UPDATE_CALENDAR, harness.calendarButton(id).orElseThrow().getText());
+        List<String> links = all(harness.card(id), Link.class).stream().map(Link::getText).toList();
+        assertEquals(List.of("Added to Fake Calendar \u2013 <a>Open event</a>"), links);
+
+        press(harness.calendarButton(id).orElseThrow());
+        harness.waitForTheBoard();
+        assertEquals(1, calendar.events.size(), "the second push updates the same event");
+        assertEquals(List.of("Updated on Fake Calendar \u2013 <a>Open event</a>"),
+                all(harness.card(id), Link.class).stream().map(Link::getText).toList());
+    }
+
+    @Test
+    void aFailedPushShowsTheErrorInPlainWordsAndTheButtonStillOffersToAdd() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        long id = datedJob(store, "Failing");
+        FakeCalendar calendar = register(new FakeCalendar());
+        calendar.failure = new CalendarException(CalendarException.Kind.UNAVAILABLE,
+                "The calendar server did not answer. Try again later.");
+        open(store);
+
+        press(harness.calendarButton(id).orElseThrow());
+        harness.waitForTheBoard();
+
+        assertTrue(labelTexts(harness.card(id)).contains("Fake Calendar: The calendar server did not answer. Try again later."),
+                labelTexts(harness.card(id)).toString());
+        assertEquals(InterviewRow.ADD_TO_CALENDAR, harness.calendarButton(id).orElseThrow().getText());
+        assertTrue(harness.calendarButton(id).orElseThrow().isEnabled());
+        assertTrue(store.job(id).calendarLink().isEmpty());
+    }
+
+    @Test
+    void theDisplayThreadKeepsRunningWhileASlowPushWaitsAndTheStatusLineShowsIt() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        long id = datedJob(store, "Slow");
+        FakeCalendar calendar = register(new FakeCalendar());
+        calendar.delayMillis = 2000;
+        open(store);
+        PushProgressControl status = statusLine();
+
+        long pressed = System.nanoTime();
+        press(harness.calendarButton(id).orElseThrow());
+        // Pressing redraws the cards (display work) but never waits for the calendar, which takes 2 s.
+        long pressMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pressed);
+        assertTrue(pressMillis < 1000, "pressing the button returned after " + pressMillis + " ms");
+        harness.waitUntil("the calendar is called", () -> calendar.started.getCount() == 0);
+
+        long[] fired = new long[1];
+        long scheduled = System.nanoTime();
+        display.timerExec(10, () -> fired[0] = System.nanoTime());
+        harness.waitUntil("the timer fires", () -> fired[0] != 0);
+        assertTrue(fired[0] - scheduled < TimeUnit.MILLISECONDS.toNanos(100),
+                "the event loop ran a 10 ms timer after " + TimeUnit.NANOSECONDS.toMillis(fired[0] - scheduled) + " ms");
+        assertEquals(1, calendar.finished.getCount(), "the push was still waiting for the calendar");
+        assertTrue(labelTexts(harness.card(id)).contains("Working on the calendar\u2026"));
+        assertFalse(harness.calendarButton(id).orElseThrow().isEnabled(), "no second push while one runs");
+        harness.waitUntil("the status line shows the push", () -> statusText(status).startsWith("Adding to the calendar: Slow @ Acme"));
+
+        harness.waitForTheBoard();
+        assertEquals(InterviewRow.UPDATE_CALENDAR, harness.calendarButton(id).orElseThrow().getText());
+        harness.waitUntil("the status line clears", () -> statusText(status).isEmpty());
+    }
+
+    @Test
+    void cancellingAPushFromTheStatusLineStopsTheWaitAndTheCardFollowsWhatTheCalendarDid() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        long id = datedJob(store, "Cancelled");
+        FakeCalendar calendar = register(new FakeCalendar());
+        calendar.delayMillis = 1500;
+        open(store);
+        statusLine();
+
+        press(harness.calendarButton(id).orElseThrow());
+        harness.waitUntil("the status line offers to cancel", () -> statusCancel().filter(Button::isVisible).isPresent());
+        press(statusCancel().orElseThrow());
+        harness.waitUntil("the card says the push was cancelled",
+                () -> labelTexts(harness.card(id)).stream().anyMatch(text -> text.startsWith("Cancelled.")));
+        assertEquals(1, calendar.finished.getCount(), "the wait ended before the calendar answered");
+        assertEquals(InterviewRow.ADD_TO_CALENDAR, harness.calendarButton(id).orElseThrow().getText());
+
+        // The calendar call was not stopped: once it completes, the card tells the truth about it.
+        harness.waitUntil("the card shows the event that was made after all",
+                () -> harness.calendarButton(id).map(Button::getText).orElse("").equals(InterviewRow.UPDATE_CALENDAR));
+        assertTrue(store.job(id).calendarLink().isPresent());
+        assertEquals(1, calendar.events.size());
+    }
+
+    @Test
+    void theCommandWithoutAJobPushesTheSelectedCardAsTheMenuAndKeyBindingDo() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        long first = datedJob(store, "First");
+        long second = datedJob(store, "Second");
+        long undated = store.add(new NewJob("Undated", "Acme", "", Stage.PHONE_SCREEN));
+        FakeCalendar calendar = register(new FakeCalendar());
+        open(store);
+        assertFalse(canExecutePush(), "nothing is selected");
+
+        click(harness.card(undated));
+        assertEquals(JobCard.SELECTED.getRGB(), harness.card(undated).getBackground().getRGB());
+        assertFalse(canExecutePush(), "a card without a date cannot be pushed");
+
+        click(harness.card(second));
+        assertEquals(JobCard.SELECTED.getRGB(), harness.card(second).getBackground().getRGB());
+        assertFalse(JobCard.SELECTED.getRGB().equals(harness.card(undated).getBackground().getRGB()),
+                "one card is selected at a time");
+        assertTrue(canExecutePush());
+        executePush(Map.of());
+        harness.waitForTheBoard();
+
+        assertTrue(store.job(second).calendarLink().isPresent());
+        assertTrue(store.job(first).calendarLink().isEmpty());
+        assertEquals(1, calendar.events.size());
+        assertEquals(JobCard.SELECTED.getRGB(), harness.card(second).getBackground().getRGB(),
+                "the selection survives the redraw");
+    }
+
+    @Test
+    void theIntegrationsDialogShowsEachCalendarsStatusAndSettingsFileAndTestsItsConnection() {
+        FakeCalendar calendar = register(new FakeCalendar());
+        calendar.failure = new CalendarException(CalendarException.Kind.AUTHENTICATION, "The server refused the password.");
+        Shell parent = new Shell(display);
+        harness = new BoardHarness(display, SqliteJobStores.open(dir.resolve("staging.db")));
+        CalendarIntegrationsDialog dialog = new CalendarIntegrationsDialog(parent, List.of(calendar), settings,
+                harness.context.get(org.eclipse.e4.ui.di.UISynchronize.class));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            Group group = all(dialog.getShell(), Group.class).stream().filter(g -> g.getData() == calendar).findFirst()
+                    .orElseThrow();
+            harness.waitUntil("the status is read", () -> labelTexts(group)
+                    .contains("Connected. Calendar 'Interviews' as ada@example.com"));
+            assertTrue(labelTexts(group).contains(settings.integrationFile("fake_calendar").toString()));
+
+            press(button(group, CalendarIntegrationsDialog.TEST_CONNECTION).orElseThrow());
+            harness.waitUntil("the test answers", () -> labelTexts(group).contains("The server refused the password."));
+        } finally {
+            dialog.close();
+            parent.dispose();
+        }
+    }
+
+    // --- helpers
+
+    private void open(JobStore store) {
+        harness = new BoardHarness(display, store).open();
+        // The board reads the calendars in the background after injection; let it finish.
+        harness.waitForTheBoard();
+    }
+
+    private PushProgressControl statusLine() {
+        IEclipseContext context = harness.context.createChild("status line");
+        Shell shell = new Shell(display);
+        shell.setLayout(new org.eclipse.swt.layout.FillLayout());
+        context.set(Composite.class, shell);
+        PushProgressControl control = ContextInjectionFactory.make(PushProgressControl.class, context);
+        shell.setSize(700, 60);
+        shell.open();
+        statusShell = shell;
+        return control;
+    }
+
+    private String statusText(PushProgressControl control) {
+        return all(statusShell, Label.class).get(0).getText();
+    }
+
+    private Optional<Button> statusCancel() {
+        return button(statusShell, "Cancel");
+    }
+
+    private boolean canExecutePush() {
+        return harness.context.get(EHandlerService.class).canExecute(
+                harness.context.get(ECommandService.class).createCommand(PushToCalendarHandler.COMMAND_ID, Map.of()));
+    }
+
+    private void executePush(Map<String, Object> parameters) {
+        ParameterizedCommand command = harness.context.get(ECommandService.class)
+                .createCommand(PushToCalendarHandler.COMMAND_ID, parameters);
+        harness.context.get(EHandlerService.class).executeHandler(command);
+    }
+
+    private static void click(Composite card) {
+        Event down = new Event();
+        down.button = 1;
+        card.notifyListeners(SWT.MouseDown, down);
+    }
+
+    private long datedJob(JobStore store, String title) throws JobStoreException {
+        long id = store.add(new NewJob(title, "Acme", "https://jobs.example/" + System.nanoTime(), Stage.PHONE_SCREEN));
+        store.setInterview(id, Optional.of(InterviewSlot.onDate(DAY)));
+        return id;
+    }
+
+    private FakeCalendar register(FakeCalendar calendar) {
+        registrations.add(context().registerService(CalendarProvider.class, calendar, null));
+        return calendar;
+    }
+
+    private static org.osgi.framework.BundleContext context() {
+        return FrameworkUtil.getBundle(CalendarButtonTest.class).getBundleContext();
+    }
+
+    private void setTier(String tier) throws IOException {
+        Path user = settings.configDirectory().resolve("user.yaml");
+        Files.createDirectories(user.getParent());
+        Files.writeString(user, "tier: " + tier + "\n");
+    }
+}

@@ -1,0 +1,88 @@
+package peregrine.ui.kanban.internal;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import peregrine.calendar.CalendarEvent;
+import peregrine.calendar.CalendarException;
+import peregrine.calendar.CalendarProvider;
+import peregrine.calendar.ProviderStatus;
+
+/** An in-memory calendar, registered as a real OSGi service by the tests. */
+final class FakeCalendar implements CalendarProvider {
+
+    final Map<String, CalendarEvent> events = new ConcurrentHashMap<>();
+    volatile boolean connected = true;
+    /** Thrown by every create and update, when set. */
+    volatile CalendarException failure;
+    /** How long create and update take. */
+    volatile long delayMillis;
+    /** Counted down when a create or update begins. */
+    final CountDownLatch started = new CountDownLatch(1);
+    /** Counted down when a create or update has returned. */
+    final CountDownLatch finished = new CountDownLatch(1);
+
+    @Override
+    public String id() {
+        return "fake_calendar";
+    }
+
+    @Override
+    public String label() {
+        return "Fake Calendar";
+    }
+
+    @Override
+    public ProviderStatus status() {
+        return connected ? ProviderStatus.connected("Calendar 'Interviews' as ada@example.com")
+                : ProviderStatus.notConnected("Create fake_calendar.yaml to connect.");
+    }
+
+    @Override
+    public String create(CalendarEvent event) throws CalendarException {
+        return write(event.identity().key(), event);
+    }
+
+    @Override
+    public String update(String eventId, CalendarEvent event) throws CalendarException {
+        return write(eventId, event);
+    }
+
+    private String write(String eventId, CalendarEvent event) throws CalendarException {
+        started.countDown();
+        try {
+            TimeUnit.MILLISECONDS.sleep(delayMillis);
+            if (failure != null) {
+                throw failure;
+            }
+            events.put(eventId, event);
+            return eventId;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CalendarException(CalendarException.Kind.UNAVAILABLE, "Interrupted.");
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    @Override
+    public void delete(String eventId) {
+        events.remove(eventId);
+    }
+
+    @Override
+    public Optional<URI> eventLink(String eventId) {
+        return Optional.of(URI.create("https://calendar.example/event/" + eventId));
+    }
+
+    @Override
+    public void testConnection() throws CalendarException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
