@@ -1,6 +1,8 @@
 package peregrine.ui.kanban.internal;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -379,6 +381,7 @@ public class BoardPart {
     }
 
     private void show(Map<Stage, List<Job>> jobs) {
+        boolean first = lastRead == null;
         lastRead = jobs;
         CardContext context = new CardContext(LocalDate.now(), calendar, pushes, selected);
         shown.clear();
@@ -391,6 +394,16 @@ public class BoardPart {
         setShown(emptyNotice, shown.isEmpty());
         root.layout(true, true);
         fitBoard();
+        if (first && Boolean.getBoolean("eclipse.consoleLog")) {
+            reportStartUp(jobs.values().stream().mapToInt(List::size).sum());
+        }
+    }
+
+    /** With -consoleLog, says how long the process took to show its first board: what start-up benchmarks measure. */
+    private void reportStartUp(int jobCount) {
+        root.getDisplay().asyncExec(() -> ProcessHandle.current().info().startInstant().ifPresent(start -> System.out
+                .println("peregrine: board painted (" + jobCount + " jobs) in "
+                        + Duration.between(start, Instant.now()).toMillis() + " ms")));
     }
 
     private void open(String address) {

@@ -29,10 +29,15 @@ import peregrine.jobs.Job;
  * cards out side by side and starts collapsed, showing only its heading until the user asks for the
  * cards. The section's control carries its {@link BoardColumn} as widget data, so that tools and tests
  * can tell the sections apart.
+ * <p>
+ * Cards are widgets, and a Peregrine database can hold thousands of jobs: a section makes cards for
+ * the first {@link #PAGE} jobs and a button that makes the next page, and a collapsed section makes
+ * none. The board's cost therefore follows what is on screen, not the size of the database.
  */
 final class BoardSection {
 
     private static final int WIDE_CARDS_PER_ROW = 4;
+    static final int PAGE = 40;
 
     private final BoardColumn column;
     private final Composite section;
@@ -40,6 +45,11 @@ final class BoardSection {
     private final Composite cards;
     private final Button toggle;
     private final List<JobCard> shownCards = new ArrayList<>();
+    private final Runnable resized;
+    private List<Job> jobs = List.of();
+    private CardActions actions;
+    private CardContext context;
+    private int limit = PAGE;
 
     /**
      * @param onDrop  receives the text of whatever is dropped on the section
@@ -47,6 +57,7 @@ final class BoardSection {
      */
     BoardSection(Composite parent, BoardColumn column, boolean wide, Consumer<String> onDrop, Runnable resized) {
         this.column = column;
+        this.resized = resized;
         section = new Composite(parent, SWT.NONE);
         section.setData(column);
         GridLayoutFactory.swtDefaults().numColumns(wide ? 2 : 1).applyTo(section);
@@ -67,6 +78,7 @@ final class BoardSection {
             toggle.setEnabled(false);
             toggle.addListener(SWT.Selection, e -> {
                 setExpanded(!cards.getVisible());
+                makeCards();
                 resized.run();
             });
         }
@@ -94,19 +106,40 @@ final class BoardSection {
 
     /** Replaces the cards with {@code jobs}, in the order given. */
     void show(List<Job> jobs, CardActions actions, CardContext context) {
+        this.jobs = jobs;
+        this.actions = actions;
+        this.context = context;
+        heading.setText(column.label() + " (" + jobs.size() + ")");
+        if (toggle != null) {
+            toggle.setEnabled(!jobs.isEmpty());
+        }
+        makeCards();
+    }
+
+    private void makeCards() {
         for (Control card : cards.getChildren()) {
             card.dispose();
         }
         shownCards.clear();
-        heading.setText(column.label() + " (" + jobs.size() + ")");
-        for (Job job : jobs) {
+        if (!cards.getVisible()) {
+            return;
+        }
+        int count = Math.min(limit, jobs.size());
+        for (Job job : jobs.subList(0, count)) {
             JobCard card = new JobCard(cards, job, actions, context);
             shownCards.add(card);
             // A zero width hint lets the grid share the width out equally instead of by text length.
             GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(card.control());
         }
-        if (toggle != null) {
-            toggle.setEnabled(!jobs.isEmpty());
+        int hidden = jobs.size() - count;
+        if (hidden > 0) {
+            Button more = new Button(cards, SWT.PUSH);
+            more.setText("Show " + Math.min(PAGE, hidden) + " more of " + hidden);
+            more.addListener(SWT.Selection, e -> {
+                limit += PAGE;
+                makeCards();
+                resized.run();
+            });
         }
     }
 

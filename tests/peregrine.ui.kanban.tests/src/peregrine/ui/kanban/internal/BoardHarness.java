@@ -38,6 +38,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import peregrine.calendar.CalendarPushService;
+import peregrine.jobs.BoardColumn;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
 import peregrine.settings.WorkbenchSettings;
@@ -85,6 +86,14 @@ final class BoardHarness {
         part = ContextInjectionFactory.make(BoardPart.class, context);
         shell.open();
         waitForTheBoard();
+        return this;
+    }
+
+    /** Opens the collapsed Rejected section, which makes its cards only when shown. */
+    BoardHarness expandRejected() {
+        Composite rejected = all(shell, Composite.class).stream().filter(c -> c.getData() == BoardColumn.REJECTED)
+                .findFirst().orElseThrow();
+        button(rejected, "Show").ifPresent(BoardHarness::press);
         return this;
     }
 

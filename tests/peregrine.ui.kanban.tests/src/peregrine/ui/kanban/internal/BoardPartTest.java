@@ -104,6 +104,7 @@ class BoardPartTest {
         store.reject(rejected);
 
         openBoard();
+        harness.expandRejected();
 
         assertEquals(List.of(applied, survey).stream().sorted().toList(), idsIn(BoardColumn.PRE_PIPELINE).stream().sorted().toList());
         assertEquals(List.of(screen), idsIn(BoardColumn.PHONE_SCREEN));
@@ -133,6 +134,7 @@ class BoardPartTest {
         store.reject(add("Rejected", Stage.PHONE_SCREEN));
 
         openBoard();
+        harness.expandRejected();
 
         List<Composite> cards = cards(shell);
         assertEquals(7, cards.size());
@@ -252,11 +254,28 @@ class BoardPartTest {
         store.reject(add("Turned down", Stage.APPLIED));
         openBoard();
         Composite rejected = section(BoardColumn.REJECTED);
-        assertFalse(cards(rejected).get(0).isVisible());
+        assertEquals(List.of(), cards(rejected), "a collapsed section makes no cards");
 
         press(button(rejected, "Show").orElseThrow());
 
         assertTrue(cards(rejected).get(0).isVisible());
+    }
+
+    @Test
+    void aLongSectionMakesCardsAPageAtATime() throws JobStoreException {
+        int total = BoardSection.PAGE + 7;
+        for (int i = 0; i < total; i++) {
+            add("Job " + i, Stage.APPLIED);
+        }
+        openBoard();
+        Composite applied = section(BoardColumn.PRE_PIPELINE);
+        assertEquals("Applied (" + total + ")", heading(BoardColumn.PRE_PIPELINE));
+        assertEquals(BoardSection.PAGE, cards(applied).size());
+
+        press(button(applied, "Show 7 more of 7").orElseThrow());
+
+        assertEquals(total, cards(applied).size());
+        assertTrue(button(applied, "Show 7 more of 7").isEmpty());
     }
 
     @Test

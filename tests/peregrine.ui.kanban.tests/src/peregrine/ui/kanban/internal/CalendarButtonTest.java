@@ -131,6 +131,7 @@ class CalendarButtonTest {
             register(new FakeCalendar()).connected = calendars == Calendars.CONNECTED;
         }
         open(store);
+        harness.expandRejected();
 
         for (long id : ids) {
             Job job = store.job(id);
