@@ -266,16 +266,30 @@ class SqliteJobStoreTest {
     }
 
     @Test
-    void aDatabaseLockedPastTheTimeoutGivesAClearErrorAndTheWriteDoesNotHappen() throws Exception {
+    void aDatabaseLockedByAnotherProcessPastTheTimeoutGivesAClearErrorAndTheWriteDoesNotHappen() throws Exception {
         Path file = dir.resolve("locked.db");
         JobStore store = new SqliteJobStore(file);
         long id = store.add(new NewJob("Engineer", "Acme", "", Stage.APPLIED));
-        try (Connection other = PeregrineFiles.connect(file); Statement s = other.createStatement()) {
-            s.execute("BEGIN EXCLUSIVE");
+        // Python's sqlite3 (Radicale, which the tests need anyway, brings python3) holds the lock from its own process.
+        Process locker = new ProcessBuilder("python3", "-c", """
+                import sqlite3, sys
+                c = sqlite3.connect(sys.argv[1], isolation_level=None)
+                c.execute("BEGIN EXCLUSIVE")
+                print("locked", flush=True)
+                sys.stdin.read()
+                """, file.toString()).redirectErrorStream(true).start();
+        try {
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(locker.getInputStream())).readLine();
+            assertEquals("locked", first, "the other process holds the lock");
+            long started = System.nanoTime();
             JobStoreException e = assertThrows(JobStoreException.class, () -> store.move(id, Stage.OFFER));
             assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("locked"), e.getMessage());
-            s.execute("ROLLBACK");
+            assertTrue(System.nanoTime() - started >= SqliteJobStore.BUSY_TIMEOUT.toNanos() / 2, "it waited for the lock first");
+        } finally {
+            locker.getOutputStream().close();
+            locker.waitFor();
         }
         assertEquals(Optional.of(Stage.APPLIED), store.job(id).stage());
+        assertEquals(Optional.of(Stage.OFFER), store.move(id, Stage.OFFER).stage(), "the lock released, the write goes through");
     }
 }
