@@ -15,6 +15,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
@@ -22,6 +25,7 @@ import peregrine.calendar.CalendarException.Kind;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.ProviderStatus;
 import peregrine.settings.IntegrationConfig;
+import peregrine.settings.Secrets;
 import peregrine.settings.SettingsException;
 import peregrine.settings.WorkbenchSettings;
 
@@ -39,6 +43,11 @@ import peregrine.settings.WorkbenchSettings;
  * Discovery (current-user-principal, calendar-home-set, the home's calendars, MKCALENDAR when the named
  * calendar is missing) runs once per settings; its result and each event's ETag are kept in memory, so a
  * warm create or update is one PUT. An update whose ETag is not known first reads it (PROPFIND getetag).
+ *
+ * <h2>The password</h2>
+ * {@code app_password} in the file wins. When the file has none, the password saved in Eclipse secure
+ * storage ({@link Secrets}, integration {@value #ID}, key {@value CaldavSettings#PASSWORD}) is used; it is
+ * read on every call, so saving or removing it takes effect at once.
  */
 @Component(service = CalendarProvider.class)
 public final class CaldavCalendarProvider implements CalendarProvider {
@@ -51,6 +60,9 @@ public final class CaldavCalendarProvider implements CalendarProvider {
     /** The settings as last read, with the file state they were read at. */
     private Loaded loaded;
     private CaldavSession session;
+    /** Secure storage, when the product has it; asked only when the file has no password. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Secrets secrets;
 
     @Activate
     public CaldavCalendarProvider(@Reference WorkbenchSettings settings) {
@@ -228,30 +240,43 @@ public final class CaldavCalendarProvider implements CalendarProvider {
         }
     }
 
-    /** @return the settings, read again only when the file's modification time, size or identity changed */
+    /**
+     * @return the settings: the file is read again only when its modification time, size or identity
+     *         changed; secure storage is asked each time the file has no password
+     */
     private CaldavSettings.Result settings() {
         Path file = workbenchSettings.integrationFile(ID);
         Object stamp = stamp(file);
+        Object read = null;
         synchronized (lock) {
             if (loaded != null && loaded.file().equals(file) && Objects.equals(loaded.stamp(), stamp)) {
-                return loaded.result();
+                read = loaded.read();
             }
         }
-        CaldavSettings.Result result = read(file);
-        synchronized (lock) {
-            loaded = new Loaded(file, stamp, result);
+        if (read == null) {
+            read = read(file);
+            synchronized (lock) {
+                loaded = new Loaded(file, stamp, read);
+            }
         }
-        return result;
+        return read instanceof IntegrationConfig config ? CaldavSettings.from(config, this::storedPassword)
+                : (CaldavSettings.Result) read;
     }
 
-    private CaldavSettings.Result read(Path file) {
+    private Optional<String> storedPassword() throws SettingsException {
+        Secrets s = secrets;
+        return s == null ? Optional.empty() : s.get(ID, CaldavSettings.PASSWORD);
+    }
+
+    /** @return the file's {@link IntegrationConfig}, or an {@link CaldavSettings.Result.Invalid} when it is missing or unreadable */
+    private Object read(Path file) {
         try {
             Optional<IntegrationConfig> config = workbenchSettings.integration(ID);
             if (config.isEmpty()) {
                 return new CaldavSettings.Result.Invalid("Not connected: " + file + " does not exist. Create it with caldav_url "
                         + "(for iCloud https://caldav.icloud.com/), username, app_password and calendar_name.");
             }
-            return CaldavSettings.from(config.get());
+            return config.get();
         } catch (SettingsException e) {
             return new CaldavSettings.Result.Invalid(e.getMessage());
         }
@@ -268,6 +293,7 @@ public final class CaldavCalendarProvider implements CalendarProvider {
         }
     }
 
-    private record Loaded(Path file, Object stamp, CaldavSettings.Result result) {
+    /** @param read an {@link IntegrationConfig} or a {@link CaldavSettings.Result.Invalid} */
+    private record Loaded(Path file, Object stamp, Object read) {
     }
 }

@@ -1,6 +1,7 @@
 package peregrine.ui.kanban.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -20,31 +21,78 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.ProviderStatus;
+import peregrine.settings.Secrets;
+import peregrine.settings.SettingsException;
 import peregrine.settings.WorkbenchSettings;
 
 /**
  * Every active calendar integration with its status, its settings file and a connection test. Status
  * and test read files and the network, so both run in the background and fill their line in when done.
  * Each group carries its {@link CalendarProvider} as widget data, so that tests can tell them apart.
+ * <p>
+ * For the CalDAV provider ({@value #CALDAV}) the user may keep the password in Eclipse secure storage
+ * ({@link Secrets}) instead of {@code app_password} in its YAML file: writes run in the background, then
+ * the status is read again.
  */
 final class CalendarIntegrationsDialog extends Dialog {
 
     static final String TEST_CONNECTION = "Test connection";
+    static final String SAVE_PASSWORD = "Save in secure storage";
+    static final String REMOVE_PASSWORD = "Remove";
+    /** The integration whose password may live in secure storage, and the key it has there. */
+    static final String CALDAV = "apple_calendar";
+    static final String CALDAV_PASSWORD = "app_password";
 
     private final List<CalendarProvider> providers;
     private final WorkbenchSettings settings;
     private final UISynchronize sync;
+    private final Optional<Secrets> secrets;
+    private final Runnable release;
 
     CalendarIntegrationsDialog(Shell parent, List<CalendarProvider> providers, WorkbenchSettings settings,
             UISynchronize sync) {
+        this(parent, providers, settings, sync, FrameworkUtil.getBundle(CalendarIntegrationsDialog.class));
+    }
+
+    private CalendarIntegrationsDialog(Shell parent, List<CalendarProvider> providers, WorkbenchSettings settings,
+            UISynchronize sync, Bundle bundle) {
         super(parent);
         this.providers = providers;
         this.settings = settings;
         this.sync = sync;
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        ServiceReference<Secrets> reference = context == null ? null : context.getServiceReference(Secrets.class);
+        this.secrets = reference == null ? Optional.empty() : Optional.ofNullable(context.getService(reference));
+        this.release = reference == null ? () -> { } : () -> context.ungetService(reference);
+    }
+
+    /** For tests: {@code secrets} instead of the registry's. */
+    CalendarIntegrationsDialog(Shell parent, List<CalendarProvider> providers, WorkbenchSettings settings,
+            UISynchronize sync, Optional<Secrets> secrets) {
+        super(parent);
+        this.providers = providers;
+        this.settings = settings;
+        this.sync = sync;
+        this.secrets = secrets;
+        this.release = () -> { };
+    }
+
+    @Override
+    public boolean close() {
+        boolean closed = super.close();
+        if (closed) {
+            release.run();
+        }
+        return closed;
     }
 
     @Override
@@ -106,10 +154,81 @@ final class CalendarIntegrationsDialog extends Dialog {
                 grow();
             }, group);
         });
-        inBackground("Reading the status of " + provider.label(), () -> describe(provider), text -> {
+        Runnable refreshStatus = () -> inBackground("Reading the status of " + provider.label(), () -> describe(provider), text -> {
             status.setText(text);
             grow();
         }, group);
+        if (provider.id().equals(CALDAV)) {
+            securePassword(group, provider, refreshStatus);
+        }
+        refreshStatus.run();
+    }
+
+    /** The password field with "Save in secure storage" and "Remove"; or a line saying why there is none. */
+    private void securePassword(Group group, CalendarProvider provider, Runnable refreshStatus) {
+        if (secrets.isEmpty()) {
+            line(group, "Password:", "Secure storage is not available in this installation: keep " + CALDAV_PASSWORD + " in the settings file.");
+            return;
+        }
+        Secrets store = secrets.get();
+        new Label(group, SWT.NONE).setText("Password:");
+        Text password = new Text(group, SWT.BORDER | SWT.PASSWORD | SWT.SINGLE);
+        password.setMessage("App-specific password");
+        password.setToolTipText("Kept encrypted in Eclipse secure storage; used when the settings file has no " + CALDAV_PASSWORD);
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(password);
+        Composite buttons = new Composite(group, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
+        Button save = new Button(buttons, SWT.PUSH);
+        save.setText(SAVE_PASSWORD);
+        Button remove = new Button(buttons, SWT.PUSH);
+        remove.setText(REMOVE_PASSWORD);
+        remove.setToolTipText("Remove the password from secure storage");
+        Label outcome = new Label(group, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(outcome);
+        String file = settings.integrationFile(provider.id()).toString();
+        save.addListener(SWT.Selection, e -> {
+            String value = password.getText();
+            if (value.isBlank()) {
+                outcome.setText("Type the password first.");
+                return;
+            }
+            password.setText("");
+            secureStorageWrite(save, remove, outcome, group, refreshStatus, "Saving the password of " + provider.label(), () -> {
+                store.put(CALDAV, CALDAV_PASSWORD, value.strip());
+                return "Saved in Eclipse secure storage. You may now delete the " + CALDAV_PASSWORD + " line from " + file
+                        + " (while it has one, the file's password is used).";
+            });
+        });
+        remove.addListener(SWT.Selection, e -> secureStorageWrite(save, remove, outcome, group, refreshStatus,
+                "Removing the password of " + provider.label(), () -> {
+                    store.remove(CALDAV, CALDAV_PASSWORD);
+                    return "Removed from Eclipse secure storage. Without it, " + file + " needs " + CALDAV_PASSWORD + ".";
+                }));
+    }
+
+    @FunctionalInterface
+    private interface SecretsWrite {
+        String run() throws SettingsException;
+    }
+
+    private void secureStorageWrite(Button save, Button remove, Label outcome, Control owner, Runnable refreshStatus, String name,
+            SecretsWrite write) {
+        save.setEnabled(false);
+        remove.setEnabled(false);
+        outcome.setText("Working\u2026");
+        inBackground(name, () -> {
+            try {
+                return write.run();
+            } catch (SettingsException e) {
+                return e.getMessage();
+            }
+        }, text -> {
+            save.setEnabled(true);
+            remove.setEnabled(true);
+            outcome.setText(text);
+            grow();
+            refreshStatus.run();
+        }, owner);
     }
 
     /** Makes room for text that arrived after the dialog took its size; never shrinks what the user chose. */
