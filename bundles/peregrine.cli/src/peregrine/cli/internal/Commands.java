@@ -31,6 +31,10 @@ final class Commands {
             new Command("calendar push", List.of("ID"), Set.of(), Set.of(), "",
                     "Add the job's interview to the calendar, or update the event it has; prints one JSON line.",
                     CalendarCommands::push),
+            new Command("calendar push-all", List.of(), Set.of("--concurrency"), Set.of("--json"), "[--concurrency N] [--json]",
+                    "Push the interview of every job at Phone Screen or Interviewing that has a date, N at a time (default "
+                            + PushAllCommand.DEFAULT_CONCURRENCY + "); prints a summary, exits 1 if any push failed.",
+                    PushAllCommand::run),
             new Command("demo", List.of(), Set.of("--jobs"), Set.of(), "[--jobs N]",
                     "Fill an empty database with N sample jobs across the board (default " + DemoCommand.DEFAULT_JOBS
                             + "); refuses a database that has jobs.",

@@ -158,6 +158,63 @@ class CalendarCliTest {
     }
 
     @Test
+    void pushAllPushesEveryInterviewAndASecondRunUpdatesTheSameEvents() throws Exception {
+        connect("paid", "Interviews push-all");
+        Product.assertSucceeded(cli("demo", "--jobs", "100"));
+        JsonArray listed = JsonParser.parseString(cli("jobs", "list", "--json").out()).getAsJsonArray();
+        List<Long> withInterview = new ArrayList<>();
+        listed.forEach(j -> {
+            JsonObject job = j.getAsJsonObject();
+            String stage = job.get("status").getAsString();
+            if ((stage.equals("phone_screen") || stage.equals("interviewing")) && !job.get("interview_date").isJsonNull()) {
+                withInterview.add(job.get("id").getAsLong());
+            }
+        });
+        // one more, so that at least 20 are pushed whatever the demo's mix
+        while (withInterview.size() < 20) {
+            withInterview.add(phoneScreenOn("2027-03-0" + (1 + withInterview.size() % 9)));
+        }
+        long eventsBefore = eventsOnServer();
+
+        Result first = cli("calendar", "push-all", "--concurrency", "3", "--json");
+        assertEquals(0, first.exit(), first::toString);
+        JsonObject summary = JsonParser.parseString(first.out()).getAsJsonObject();
+        assertEquals(withInterview.size(), summary.get("created").getAsInt(), first::toString);
+        assertEquals(0, summary.get("updated").getAsInt());
+        assertEquals(0, summary.get("failed").getAsInt());
+        List<Long> pushed = new ArrayList<>();
+        summary.getAsJsonArray("jobs").forEach(j -> pushed.add(j.getAsJsonObject().get("id").getAsLong()));
+        assertEquals(withInterview.stream().sorted().toList(), pushed, "every job with an interview date, by id");
+        assertEquals(eventsBefore + withInterview.size(), eventsOnServer(), "one event per job");
+
+        Result second = cli("calendar", "push-all");
+        assertEquals(0, second.exit(), second::toString);
+        assertTrue(second.out().strip().startsWith(withInterview.size() + " pushed (0 created, " + withInterview.size()
+                + " updated), 0 failed"), second::toString);
+        assertEquals(eventsBefore + withInterview.size(), eventsOnServer(), "the same events, updated");
+    }
+
+    @Test
+    void pushAllExitsOneWhenAnyPushFails() throws Exception {
+        connect("free", "Interviews");
+        long id = phoneScreenOn("2027-03-03");
+        Result refused = cli("calendar", "push-all");
+        assertEquals(1, refused.exit(), refused::toString);
+        assertTrue(refused.out().contains("job " + id + " ") && refused.out().contains("paid plan"), refused::toString);
+        assertTrue(refused.out().contains("0 pushed (0 created, 0 updated), 1 failed"), refused::toString);
+        assertEquals(1, refused.errLines().size(), refused::toString);
+    }
+
+    @Test
+    void pushAllWithNothingToPushSaysSoAndSucceeds() throws Exception {
+        connect("paid", "Interviews");
+        Product.assertSucceeded(cli("jobs", "add", "--title", "Engineer", "--company", "Acme"));
+        Result none = cli("calendar", "push-all");
+        Product.assertSucceeded(none);
+        assertTrue(none.out().contains("nothing to push"), none::toString);
+    }
+
+    @Test
     void aRefusedPushPrintsOkFalseAndExitsOneWithTheReason() throws Exception {
         connect("free", "Interviews");
         long id = phoneScreenOn("2027-03-01");
