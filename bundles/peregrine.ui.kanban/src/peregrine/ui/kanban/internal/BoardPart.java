@@ -356,8 +356,10 @@ public class BoardPart {
                 CalendarAccess access = CalendarAccess.read(providers, settings);
                 sync.asyncExec(() -> {
                     // Injection runs before the controls exist; the first drawing picks the access up.
+                    // Cards are costly to make: redraw only when what they offer changes.
+                    boolean changed = !access.equals(calendar);
                     calendar = access;
-                    if (root != null && !root.isDisposed()) {
+                    if (changed && root != null && !root.isDisposed()) {
                         redraw();
                     }
                 });

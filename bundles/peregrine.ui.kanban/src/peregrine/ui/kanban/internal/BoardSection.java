@@ -37,7 +37,7 @@ import peregrine.jobs.Job;
 final class BoardSection {
 
     private static final int WIDE_CARDS_PER_ROW = 4;
-    static final int PAGE = 40;
+    static final int PAGE = 25;
 
     private final BoardColumn column;
     private final Composite section;
