@@ -31,7 +31,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * user and never contain secrets.
  *
  * <h2>Optional parts</h2>
- * {@link #eventLink} and {@link #testConnection()} have defaults; a provider may leave them out.
+ * {@link #eventLink}, {@link #testConnection()} and {@link #storableSecret()} have defaults; a provider
+ * may leave them out.
  */
 @ConsumerType
 public interface CalendarProvider {
@@ -65,6 +66,15 @@ public interface CalendarProvider {
 
     /** @return where the user can open the event in a browser, if the provider has such a page */
     default Optional<URI> eventLink(String eventId) {
+        return Optional.empty();
+    }
+
+    /**
+     * @return the settings key of a secret (e.g. {@code app_password}) that the provider also reads from
+     *         {@code peregrine.settings.Secrets}, under its {@link #id()}, when its settings file leaves it
+     *         out; the workbench then offers to keep it in secure storage. Empty when there is none.
+     */
+    default Optional<String> storableSecret() {
         return Optional.empty();
     }
 

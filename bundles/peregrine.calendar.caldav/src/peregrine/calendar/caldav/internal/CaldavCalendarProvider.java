@@ -90,6 +90,11 @@ public final class CaldavCalendarProvider implements CalendarProvider {
     }
 
     @Override
+    public Optional<String> storableSecret() {
+        return Optional.of(CaldavSettings.PASSWORD);
+    }
+
+    @Override
     public ProviderStatus status() {
         return switch (settings()) {
         case CaldavSettings.Result.Valid v -> ProviderStatus.connected(v.settings().describe());

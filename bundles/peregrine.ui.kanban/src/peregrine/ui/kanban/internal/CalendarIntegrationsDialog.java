@@ -39,18 +39,15 @@ import peregrine.settings.WorkbenchSettings;
  * and test read files and the network, so both run in the background and fill their line in when done.
  * Each group carries its {@link CalendarProvider} as widget data, so that tests can tell them apart.
  * <p>
- * For the CalDAV provider ({@value #CALDAV}) the user may keep the password in Eclipse secure storage
- * ({@link Secrets}) instead of {@code app_password} in its YAML file: writes run in the background, then
- * the status is read again.
+ * For a provider with a {@link CalendarProvider#storableSecret()} (the CalDAV provider's
+ * {@code app_password}) the user may keep that secret in Eclipse secure storage ({@link Secrets}) instead of
+ * its YAML file: writes run in the background, then the status is read again.
  */
 final class CalendarIntegrationsDialog extends Dialog {
 
     static final String TEST_CONNECTION = "Test connection";
     static final String SAVE_PASSWORD = "Save in secure storage";
     static final String REMOVE_PASSWORD = "Remove";
-    /** The integration whose password may live in secure storage, and the key it has there. */
-    static final String CALDAV = "apple_calendar";
-    static final String CALDAV_PASSWORD = "app_password";
 
     private final List<CalendarProvider> providers;
     private final WorkbenchSettings settings;
@@ -158,23 +155,21 @@ final class CalendarIntegrationsDialog extends Dialog {
             status.setText(text);
             grow();
         }, group);
-        if (provider.id().equals(CALDAV)) {
-            securePassword(group, provider, refreshStatus);
-        }
+        provider.storableSecret().ifPresent(key -> securePassword(group, provider, key, refreshStatus));
         refreshStatus.run();
     }
 
     /** The password field with "Save in secure storage" and "Remove"; or a line saying why there is none. */
-    private void securePassword(Group group, CalendarProvider provider, Runnable refreshStatus) {
+    private void securePassword(Group group, CalendarProvider provider, String key, Runnable refreshStatus) {
         if (secrets.isEmpty()) {
-            line(group, "Password:", "Secure storage is not available in this installation: keep " + CALDAV_PASSWORD + " in the settings file.");
+            line(group, "Password:", "Secure storage is not available in this installation: keep " + key + " in the settings file.");
             return;
         }
         Secrets store = secrets.get();
         new Label(group, SWT.NONE).setText("Password:");
         Text password = new Text(group, SWT.BORDER | SWT.PASSWORD | SWT.SINGLE);
-        password.setMessage("App-specific password");
-        password.setToolTipText("Kept encrypted in Eclipse secure storage; used when the settings file has no " + CALDAV_PASSWORD);
+        password.setMessage(key);
+        password.setToolTipText("Kept encrypted in Eclipse secure storage; used when the settings file has no " + key);
         GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(password);
         Composite buttons = new Composite(group, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
@@ -194,15 +189,15 @@ final class CalendarIntegrationsDialog extends Dialog {
             }
             password.setText("");
             secureStorageWrite(save, remove, outcome, group, refreshStatus, "Saving the password of " + provider.label(), () -> {
-                store.put(CALDAV, CALDAV_PASSWORD, value.strip());
-                return "Saved in Eclipse secure storage. You may now delete the " + CALDAV_PASSWORD + " line from " + file
+                store.put(provider.id(), key, value.strip());
+                return "Saved in Eclipse secure storage. You may now delete the " + key + " line from " + file
                         + " (while it has one, the file's password is used).";
             });
         });
         remove.addListener(SWT.Selection, e -> secureStorageWrite(save, remove, outcome, group, refreshStatus,
                 "Removing the password of " + provider.label(), () -> {
-                    store.remove(CALDAV, CALDAV_PASSWORD);
-                    return "Removed from Eclipse secure storage. Without it, " + file + " needs " + CALDAV_PASSWORD + ".";
+                    store.remove(provider.id(), key);
+                    return "Removed from Eclipse secure storage. Without it, " + file + " needs " + key + ".";
                 }));
     }
 

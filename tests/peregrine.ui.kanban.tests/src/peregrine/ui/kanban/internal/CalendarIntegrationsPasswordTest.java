@@ -86,6 +86,11 @@ class CalendarIntegrationsPasswordTest {
         }
 
         @Override
+        public Optional<String> storableSecret() {
+            return Optional.of("app_password");
+        }
+
+        @Override
         public ProviderStatus status() {
             return secrets.get("apple_calendar", "app_password").isPresent()
                     ? ProviderStatus.connected("CalDAV calendar 'Jobs' as ada (password from Eclipse secure storage)")
