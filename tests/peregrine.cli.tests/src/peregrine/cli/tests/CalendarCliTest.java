@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,19 +23,19 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import peregrine.cli.tests.Product.Result;
+import peregrine.tests.support.Radicale;
 
 /** {@code peregrine-cli calendar …}, run from the materialized product against a real Radicale. */
 class CalendarCliTest {
 
-    private static final String USER = "ada";
-    private static final String PASSWORD = "cli-test-secret-7Qx";
+    private static final String USER = Radicale.USER;
+    private static final String PASSWORD = Radicale.PASSWORD;
 
     @TempDir
     static Path server;
     @TempDir
     static Path cache;
-    static Process radicale;
-    static int port;
+    static Radicale radicale;
 
     @TempDir
     Path home;
@@ -48,32 +44,12 @@ class CalendarCliTest {
 
     @BeforeAll
     static void startRadicale() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path users = Files.writeString(server.resolve("users"), USER + ":" + PASSWORD + "\n");
-        radicale = new ProcessBuilder("radicale", "--server-hosts", "127.0.0.1:" + port, "--auth-type", "htpasswd",
-                "--auth-htpasswd-filename", users.toString(), "--auth-htpasswd-encryption", "plain", "--rights-type",
-                "owner_only", "--storage-filesystem-folder", server.resolve("storage").toString())
-                .redirectErrorStream(true).redirectOutput(server.resolve("radicale.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                if (!radicale.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("radicale did not start: " + Files.readString(server.resolve("radicale.log")), e);
-                }
-                Thread.sleep(100);
-            }
-        }
+        radicale = Radicale.start(server);
     }
 
     @AfterAll
     static void stopRadicale() throws Exception {
-        radicale.destroy();
-        radicale.waitFor(5, TimeUnit.SECONDS);
+        radicale.close();
     }
 
     @BeforeEach
@@ -91,7 +67,7 @@ class CalendarCliTest {
     private void connect(String tier, String calendar) throws IOException {
         Files.createDirectories(config.resolve("integrations"));
         Files.writeString(config.resolve("user.yaml"), "tier: " + tier + "\n");
-        Files.writeString(config.resolve("integrations/apple_calendar.yaml"), "caldav_url: http://127.0.0.1:" + port + "/\n"
+        Files.writeString(config.resolve("integrations/apple_calendar.yaml"), "caldav_url: " + radicale.base + "/\n"
                 + "username: " + USER + "\napp_password: " + PASSWORD + "\ncalendar_name: " + calendar + "\n");
     }
 
@@ -109,7 +85,7 @@ class CalendarCliTest {
     }
 
     private long eventsOnServer() throws IOException {
-        try (Stream<Path> files = Files.walk(server.resolve("storage"))) {
+        try (Stream<Path> files = Files.walk(server.resolve("collections"))) {
             // Radicale keeps caches and history of each item beside it, in folders named .Radicale.*
             return files.filter(f -> f.toString().endsWith(".ics") && !f.toString().contains("/.Radicale.")).count();
         }
@@ -229,7 +205,7 @@ class CalendarCliTest {
     @Test
     void aWrongPasswordIsReportedWithoutThePassword() throws Exception {
         connect("paid", "Interviews");
-        Files.writeString(config.resolve("integrations/apple_calendar.yaml"), "caldav_url: http://127.0.0.1:" + port + "/\n"
+        Files.writeString(config.resolve("integrations/apple_calendar.yaml"), "caldav_url: " + radicale.base + "/\n"
                 + "username: " + USER + "\napp_password: wrong-" + PASSWORD + "\ncalendar_name: Interviews\n");
         long id = phoneScreenOn("2027-03-02");
         Result refused = cli("calendar", "push", Long.toString(id));
