@@ -1,13 +1,16 @@
 package peregrine.ui.kanban.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.DropTargetAdapter;
@@ -24,40 +27,45 @@ import peregrine.jobs.BoardColumn;
 import peregrine.jobs.Job;
 
 /**
- * One section of the board: a heading with the section's count and the cards under it. The whole
- * section accepts dropped cards. A wide section lies across the board under the columns: it lays its
- * cards out side by side and starts collapsed, showing only its heading until the user asks for the
- * cards. The section's control carries its {@link BoardColumn} as widget data, so that tools and tests
- * can tell the sections apart.
+ * One section of the board: a heading with the section's count and the cards under it, which scroll on
+ * their own, as the lists of a kanban board do. The whole section accepts dropped cards. A wide section
+ * lies across the board under the columns: it lays its cards out side by side and starts collapsed,
+ * showing only its heading until the user asks for the cards. The section's control carries its
+ * {@link BoardColumn} as widget data, so that tools and tests can tell the sections apart.
  * <p>
- * Cards are widgets, and a Peregrine database can hold thousands of jobs: a section makes cards for
- * the first {@link #PAGE} jobs and a button that makes the next page, and a collapsed section makes
- * none. The board's cost therefore follows what is on screen, not the size of the database.
+ * Cards are widgets, and a Peregrine database can hold thousands of jobs: a section makes the cards
+ * that fill its visible area and half a screenful more, and makes more as the user scrolls towards them.
+ * A button after the last card made ("Show 25 more of 4,000") makes the next {@link #PAGE} for whoever
+ * moves by keyboard. A collapsed section makes none. The board's cost therefore follows what is on
+ * screen, not the size of the database.
  */
 final class BoardSection {
 
     private static final int WIDE_CARDS_PER_ROW = 4;
     static final int PAGE = 25;
+    /** Until a card has been measured, the height a card is expected to take, for deciding how many to make. */
+    private static final int EXPECTED_CARD_HEIGHT = 90;
+    private static final int SPACING = 6;
 
     private final BoardColumn column;
+    private final int perRow;
     private final Composite section;
     private final Label heading;
+    private final ScrolledComposite scroller;
     private final Composite cards;
     private final Button toggle;
-    private final List<JobCard> shownCards = new ArrayList<>();
-    private final Runnable resized;
+    /** The cards made, in the order of {@link #jobs}: always the first jobs. */
+    private List<JobCard> made = new ArrayList<>();
+    private Button more;
     private List<Job> jobs = List.of();
     private CardActions actions;
     private CardContext context;
-    private int limit = PAGE;
+    private boolean growScheduled;
 
-    /**
-     * @param onDrop  receives the text of whatever is dropped on the section
-     * @param resized runs when the section changes its size by itself, on collapsing or expanding
-     */
-    BoardSection(Composite parent, BoardColumn column, boolean wide, Consumer<String> onDrop, Runnable resized) {
+    /** @param onDrop receives the text of whatever is dropped on the section */
+    BoardSection(Composite parent, BoardColumn column, boolean wide, Consumer<String> onDrop) {
         this.column = column;
-        this.resized = resized;
+        perRow = wide ? WIDE_CARDS_PER_ROW : 1;
         section = new Composite(parent, SWT.NONE);
         section.setData(column);
         GridLayoutFactory.swtDefaults().numColumns(wide ? 2 : 1).applyTo(section);
@@ -69,17 +77,30 @@ final class BoardSection {
         GridDataFactory.fillDefaults().grab(!wide, false).applyTo(heading);
         toggle = wide ? new Button(section, SWT.PUSH) : null;
 
-        cards = new Composite(section, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(wide ? WIDE_CARDS_PER_ROW : 1).equalWidth(true).spacing(6, 6)
-                .applyTo(cards);
-        GridDataFactory.fillDefaults().grab(true, true).span(wide ? 2 : 1, 1).applyTo(cards);
+        scroller = new ScrolledComposite(section, SWT.V_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        // Tabbing to a card below the visible ones scrolls to it, and so makes the cards after it.
+        scroller.setShowFocusedControl(true);
+        // Zero hints: the section takes the height the board gives it, however many cards it holds.
+        GridDataFactory.fillDefaults().grab(true, true).span(wide ? 2 : 1, 1).hint(0, 0).applyTo(scroller);
+        cards = new Composite(scroller, SWT.NONE);
+        cards.setLayout(new CardGrid(perRow, SPACING));
+        scroller.setContent(cards);
+        scroller.addListener(SWT.Resize, e -> {
+            fit();
+            grow();
+        });
+        // The cards move when the section scrolls, whether by wheel, scroll bar or keyboard focus.
+        cards.addListener(SWT.Move, e -> scheduleGrow());
+
         if (toggle != null) {
             setExpanded(false);
             toggle.setEnabled(false);
             toggle.addListener(SWT.Selection, e -> {
-                setExpanded(!cards.getVisible());
-                makeCards();
-                resized.run();
+                setExpanded(!scroller.getVisible());
+                section.getParent().layout(new Control[] { section });
+                update();
             });
         }
 
@@ -104,53 +125,179 @@ final class BoardSection {
         return section;
     }
 
-    /** Replaces the cards with {@code jobs}, in the order given. */
+    /**
+     * Shows {@code jobs}, in the order given. Cards that still show what they showed are kept; as many
+     * cards are made as were made before, and more if the visible area needs them.
+     */
     void show(List<Job> jobs, CardActions actions, CardContext context) {
         this.jobs = jobs;
         this.actions = actions;
         this.context = context;
         heading.setText(column.label() + " (" + jobs.size() + ")");
+        section.layout(new Control[] { heading });
         if (toggle != null) {
             toggle.setEnabled(!jobs.isEmpty());
         }
-        makeCards();
-    }
-
-    private void makeCards() {
-        for (Control card : cards.getChildren()) {
-            card.dispose();
-        }
-        shownCards.clear();
-        if (!cards.getVisible()) {
-            return;
-        }
-        int count = Math.min(limit, jobs.size());
-        for (Job job : jobs.subList(0, count)) {
-            JobCard card = new JobCard(cards, job, actions, context);
-            shownCards.add(card);
-            // A zero width hint lets the grid share the width out equally instead of by text length.
-            GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(card.control());
-        }
-        int hidden = jobs.size() - count;
-        if (hidden > 0) {
-            Button more = new Button(cards, SWT.PUSH);
-            more.setText("Show " + Math.min(PAGE, hidden) + " more of " + hidden);
-            more.addListener(SWT.Selection, e -> {
-                limit += PAGE;
-                makeCards();
-                resized.run();
-            });
-        }
+        update();
     }
 
     /** Shows the card of the job {@code id} as selected and every other card as not. */
     void select(long id) {
-        shownCards.forEach(card -> card.setSelected(card.job().id() == id));
+        made.forEach(card -> card.setSelected(card.job().id() == id));
+    }
+
+    /** Brings the cards in line with {@link #jobs}: keeps what is still right, remakes the rest, then fills the view. */
+    private void update() {
+        cards.setRedraw(false);
+        try {
+            if (scroller.getVisible()) {
+                redrawMade();
+                make(0);
+            } else {
+                made.forEach(JobCard::dispose);
+                made = new ArrayList<>();
+                disposeMore();
+            }
+            fit();
+            grow();
+        } finally {
+            cards.setRedraw(true);
+        }
+    }
+
+    private void redrawMade() {
+        Map<Long, JobCard> old = new HashMap<>();
+        made.forEach(card -> old.put(card.job().id(), card));
+        List<JobCard> kept = new ArrayList<>();
+        for (Job job : jobs.subList(0, Math.min(made.size(), jobs.size()))) {
+            JobCard card = old.remove(job.id());
+            if (card != null && !card.shows(job, context)) {
+                card.dispose();
+                card = null;
+            }
+            kept.add(card != null ? card : newCard(job));
+        }
+        old.values().forEach(JobCard::dispose);
+        Control previous = null;
+        for (JobCard card : kept) {
+            if (previous == null) {
+                card.control().moveAbove(null);
+            } else {
+                card.control().moveBelow(previous);
+            }
+            card.setSelected(context.isSelected(card.job().id()));
+            previous = card.control();
+        }
+        made = kept;
+    }
+
+    private JobCard newCard(Job job) {
+        return new JobCard(cards, job, actions, context, this::cardResized);
+    }
+
+    /** Makes the next {@code count} cards, and the button that offers the ones after them. */
+    private void make(int count) {
+        disposeMore();
+        int to = Math.min(jobs.size(), made.size() + count);
+        for (Job job : jobs.subList(made.size(), to)) {
+            made.add(newCard(job));
+        }
+        int hidden = jobs.size() - made.size();
+        if (hidden > 0) {
+            more = new Button(cards, SWT.PUSH);
+            more.setText("Show " + Math.min(PAGE, hidden) + " more of " + hidden);
+            more.addListener(SWT.Selection, e -> {
+                cards.setRedraw(false);
+                try {
+                    make(PAGE);
+                    fit();
+                } finally {
+                    cards.setRedraw(true);
+                }
+            });
+        }
+    }
+
+    private void disposeMore() {
+        if (more != null) {
+            more.dispose();
+            more = null;
+        }
+    }
+
+    /** Makes cards until they reach half a screenful below the visible area, or the jobs run out. */
+    private void grow() {
+        if (!scroller.getVisible() || cards.isDisposed()) {
+            return;
+        }
+        int viewHeight = scroller.getClientArea().height;
+        while (made.size() < jobs.size()) {
+            int reached = made.isEmpty() ? 0 : made.get(made.size() - 1).control().getBounds().y + lastRowHeight();
+            // What is seen, and half a screenful more to scroll into while the next cards are made.
+            int wanted = -cards.getLocation().y + Math.max(viewHeight, EXPECTED_CARD_HEIGHT) * 3 / 2;
+            if (reached >= wanted) {
+                return;
+            }
+            int rows = Math.max(1, (wanted - reached + averageRowHeight() - 1) / averageRowHeight());
+            make(rows * perRow);
+            fit();
+        }
+    }
+
+    private int lastRowHeight() {
+        return made.get(made.size() - 1).control().getBounds().height;
+    }
+
+    private int averageRowHeight() {
+        if (made.isEmpty()) {
+            return EXPECTED_CARD_HEIGHT + SPACING;
+        }
+        int rows = (made.size() + perRow - 1) / perRow;
+        Control last = made.get(made.size() - 1).control();
+        return Math.max(1, (last.getBounds().y + last.getBounds().height + SPACING) / rows);
+    }
+
+    /** Grows after the scroll has been painted, once however many scroll events arrive before. */
+    private void scheduleGrow() {
+        if (growScheduled || made.size() >= jobs.size()) {
+            return;
+        }
+        growScheduled = true;
+        cards.getDisplay().asyncExec(() -> {
+            growScheduled = false;
+            if (!cards.isDisposed()) {
+                cards.setRedraw(false);
+                try {
+                    grow();
+                } finally {
+                    cards.setRedraw(true);
+                }
+            }
+        });
+    }
+
+    /** Lets the section scroll as far as its cards reach and lays them out, measuring only what changed. */
+    private void fit() {
+        int width = scroller.getClientArea().width;
+        scroller.setMinHeight(cards.computeSize(width, SWT.DEFAULT).y);
+        cards.layout(false);
+    }
+
+    /** Measures a card again that changed its content by itself, and the section with it. */
+    private void cardResized(JobCard card) {
+        card.control().layout(true);
+        // Tells the grid that this card's height is no longer the one it remembers.
+        cards.layout(new Control[] { card.control() });
+        fit();
     }
 
     private void setExpanded(boolean expanded) {
-        cards.setVisible(expanded);
-        ((GridData) cards.getLayoutData()).exclude = !expanded;
+        scroller.setVisible(expanded);
+        ((GridData) scroller.getLayoutData()).exclude = !expanded;
+        // Expanded, the wide section shares the board's height with the columns.
+        if (section.getLayoutData() instanceof GridData data) {
+            data.grabExcessVerticalSpace = expanded;
+        }
         toggle.setText(expanded ? "Hide" : "Show");
     }
 }

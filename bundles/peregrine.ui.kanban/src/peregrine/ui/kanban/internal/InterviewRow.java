@@ -11,11 +11,12 @@ import java.time.format.FormatStyle;
 import java.util.Optional;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.RowLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
@@ -26,10 +27,14 @@ import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 
 /**
- * The interview part of a card: the saved date and time, the entry that changes them, the calendar
- * button and the outcome of the last push. Times are shown and entered in the user's time zone (the
- * machine's); a time entered here is saved with that zone, so the interview stays at the same instant
- * when the user travels.
+ * The interview part of a card: the saved date and time with a link that opens the entry to change
+ * them, the calendar button and the outcome of the last push. Times are shown and entered in the user's
+ * time zone (the machine's); a time entered here is saved with that zone, so the interview stays at the
+ * same instant when the user travels.
+ * <p>
+ * The entry (date, an optional time of day and duration, Save and Cancel) is made only when the user
+ * opens it: GTK's date and time widgets are slow to create and to measure, and a board shows many
+ * cards. It takes the keyboard focus when it opens; Enter in a field saves and Escape cancels.
  */
 final class InterviewRow {
 
@@ -37,24 +42,35 @@ final class InterviewRow {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
     static final String ADD_TO_CALENDAR = "\uD83D\uDCC5 Add to Calendar";
     static final String UPDATE_CALENDAR = "\uD83D\uDD04 Update Calendar";
+    static final String SET_DATE = "Set date\u2026";
+    static final String CHANGE_DATE = "Change date\u2026";
     static final int DEFAULT_MINUTES = 60;
     static final LocalTime SUGGESTED_TIME = LocalTime.of(9, 0);
 
-    private final Composite row;
+    private final Composite card;
+    private final Job job;
+    private final CardActions actions;
+    private final Runnable resized;
+    private final Link summary;
+    /** The open date entry, or null while it is closed. */
+    private Composite entry;
 
-    InterviewRow(Composite card, Job job, CardActions actions, CardContext context) {
-        row = new Composite(card, SWT.NONE);
-        GridLayoutFactory.fillDefaults().spacing(4, 2).applyTo(row);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-
-        Optional<InterviewSlot> saved = job.interview();
-        Optional<ZonedDateTime> savedStart = saved.flatMap(InterviewRow::localStart);
-        text(saved.map(slot -> describe(slot, savedStart)).orElse("No interview date yet"));
-        entry(job, saved, savedStart, actions);
+    /**
+     * @param resized runs when the row changes its height by itself: on opening or closing the entry
+     */
+    InterviewRow(Composite card, Job job, CardActions actions, CardContext context, Runnable resized) {
+        this.card = card;
+        this.job = job;
+        this.actions = actions;
+        this.resized = resized;
+        summary = new Link(card, SWT.WRAP);
+        summary.addListener(SWT.Selection, e -> openEntry());
+        wrapAtCardWidth(summary);
+        showSummary();
         if (BoardPart.offersPush(job, context.calendar())) {
-            calendarButton(job, actions, context);
+            calendarButton(context);
         }
-        context.push(job.id()).ifPresent(outcome -> outcome(outcome, actions));
+        context.push(job.id()).ifPresent(this::outcome);
     }
 
     /** @return when a slot with a time of day starts, in the user's zone */
@@ -71,8 +87,23 @@ final class InterviewRow {
                 .orElseGet(() -> "Interview on " + DATE.format(slot.date()));
     }
 
-    private void entry(Job job, Optional<InterviewSlot> saved, Optional<ZonedDateTime> savedStart, CardActions actions) {
-        Composite entry = new Composite(row, SWT.NONE);
+    private void showSummary() {
+        Optional<InterviewSlot> saved = job.interview();
+        String described = saved.map(slot -> describe(slot, saved.flatMap(InterviewRow::localStart)))
+                .orElse("No interview date yet");
+        summary.setText(linkText(described)
+                + (entry != null ? "" : " \u2013 <a>" + (saved.isPresent() ? CHANGE_DATE : SET_DATE) + "</a>"));
+    }
+
+    /** Makes the date entry under the summary, filled with the saved interview or a suggestion. */
+    private void openEntry() {
+        if (entry != null) {
+            return;
+        }
+        Optional<InterviewSlot> saved = job.interview();
+        Optional<ZonedDateTime> savedStart = saved.flatMap(InterviewRow::localStart);
+        entry = new Composite(card, SWT.NONE);
+        entry.moveBelow(summary);
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).center(true).applyTo(entry);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(entry);
         DateTime date = new DateTime(entry, SWT.DATE | SWT.MEDIUM | SWT.DROP_DOWN);
@@ -82,7 +113,7 @@ final class InterviewRow {
 
         Button timed = new Button(entry, SWT.CHECK);
         timed.setText("at");
-        timed.setToolTipText("Set a time of day; without one the calendar event is at 12:00 UTC for an hour");
+        timed.setToolTipText("Set a time of day; without one the calendar event starts at 12:00 UTC");
         DateTime time = new DateTime(entry, SWT.TIME | SWT.SHORT);
         time.setToolTipText("Time of day, in this computer's time zone (" + ZoneId.systemDefault().getId() + ")");
         Spinner minutes = new Spinner(entry, SWT.BORDER);
@@ -103,65 +134,110 @@ final class InterviewRow {
         enableTime.run();
         timed.addListener(SWT.Selection, e -> enableTime.run());
 
-        Button save = new Button(entry, SWT.PUSH);
-        save.setText("Save");
-        save.setToolTipText("Save the interview date");
-        save.addListener(SWT.Selection, e -> {
+        Runnable save = () -> {
             LocalDate day = LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+            // Without a time of day the slot keeps a duration set elsewhere (peregrine-cli): the calendar uses it.
             InterviewSlot slot = timed.getSelection()
                     ? new InterviewSlot(day, Optional.of(LocalTime.of(time.getHours(), time.getMinutes())),
                             Optional.of(ZoneId.systemDefault()), Optional.of(Duration.ofMinutes(minutes.getSelection())))
-                    : InterviewSlot.onDate(day);
+                    : new InterviewSlot(day, Optional.empty(), Optional.empty(), saved.flatMap(InterviewSlot::duration));
+            closeEntry();
             actions.saveInterview(job, slot);
-        });
+        };
+        button("Save", "Save the interview date", save);
+        button("Cancel", "Leave the interview as it is", this::closeEntry);
+        for (Control field : entry.getChildren()) {
+            field.addListener(SWT.Traverse, e -> {
+                if (e.detail == SWT.TRAVERSE_ESCAPE) {
+                    e.doit = false;
+                    closeEntry();
+                }
+            });
+        }
+        for (Control field : new Control[] { date, time, minutes }) {
+            field.addListener(SWT.DefaultSelection, e -> save.run());
+        }
+        showSummary();
+        resized.run();
+        date.setFocus();
     }
 
-    private void calendarButton(Job job, CardActions actions, CardContext context) {
+    private void button(String text, String tip, Runnable action) {
+        Button button = new Button(entry, SWT.PUSH);
+        button.setText(text);
+        button.setToolTipText(tip);
+        button.addListener(SWT.Selection, e -> action.run());
+    }
+
+    private void closeEntry() {
+        if (entry == null) {
+            return;
+        }
+        // Disposed after the listener that closes it has returned: it may belong to one of the entry's fields.
+        Composite closing = entry;
+        entry = null;
+        closing.setVisible(false);
+        ((GridData) closing.getLayoutData()).exclude = true;
+        card.getDisplay().asyncExec(closing::dispose);
+        showSummary();
+        resized.run();
+        summary.setFocus();
+    }
+
+    private void calendarButton(CardContext context) {
         boolean entitled = context.calendar().entitled();
         boolean update = job.calendarLink().isPresent();
-        Button push = new Button(row, SWT.PUSH);
+        Button push = new Button(card, SWT.PUSH);
         push.setText(update ? UPDATE_CALENDAR : ADD_TO_CALENDAR);
         push.setEnabled(entitled && !(context.push(job.id()).orElse(null) instanceof PushOutcome.Running));
         push.setToolTipText(!entitled ? context.calendar().paidFeatureNote()
                 : update ? "Update the interview's calendar event" : "Add the interview to your calendar");
         push.addListener(SWT.Selection, e -> actions.pushToCalendar(job));
         if (!entitled) {
-            text(context.calendar().paidFeatureNote()).setForeground(row.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            text(context.calendar().paidFeatureNote()).setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         }
     }
 
-    private void outcome(PushOutcome outcome, CardActions actions) {
+    private void outcome(PushOutcome outcome) {
         switch (outcome) {
             case PushOutcome.Running running -> text("Working on the calendar\u2026");
             case PushOutcome.Cancelled cancelled -> text("Cancelled. If the calendar was reached already, the event is "
                     + "there and this card will say so.");
-            case PushOutcome.Finished(PushResult.Pushed pushed) -> pushed(pushed, actions);
+            case PushOutcome.Finished(PushResult.Pushed pushed) -> pushed(pushed);
             case PushOutcome.Finished(PushResult.Failed failed) ->
-                text(failed.message()).setForeground(row.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+                text(failed.message()).setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
     }
 
-    private void pushed(PushResult.Pushed pushed, CardActions actions) {
+    private void pushed(PushResult.Pushed pushed) {
         String done = (pushed.created() ? "Added to " : "Updated on ") + pushed.providerLabel();
         Optional<URI> link = pushed.link();
         if (link.isEmpty()) {
             text(done);
             return;
         }
-        Link open = new Link(row, SWT.WRAP);
-        // A link reads '&' as a mnemonic marker and '<' as the start of a tag.
-        open.setText(done.replace("&", "&&").replace("<", "&lt;") + " \u2013 <a>Open event</a>");
+        Link open = new Link(card, SWT.WRAP);
+        open.setText(linkText(done) + " \u2013 <a>Open event</a>");
         open.setToolTipText(link.get().toString());
         open.addListener(SWT.Selection, e -> actions.openEvent(link.get()));
-        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(open);
+        wrapAtCardWidth(open);
+    }
+
+    /** @return {@code plain} as a link shows it: a link reads '&' as a mnemonic marker and '<' as the start of a tag */
+    private static String linkText(String plain) {
+        return plain.replace("&", "&&").replace("<", "&lt;");
     }
 
     private Label text(String text) {
-        Label label = new Label(row, SWT.WRAP);
+        Label label = new Label(card, SWT.WRAP);
         // A label reads '&' as a mnemonic marker.
         label.setText(text.replace("&", "&&"));
-        // A zero width hint makes a long message wrap at the card's width instead of widening the card.
-        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(label);
+        wrapAtCardWidth(label);
         return label;
+    }
+
+    /** A zero width hint makes a long text wrap at the card's width instead of widening the card. */
+    private static void wrapAtCardWidth(Control control) {
+        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(control);
     }
 }

@@ -1,8 +1,12 @@
 package peregrine.ui.kanban.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -30,6 +34,9 @@ import peregrine.jobs.Stage;
  * done with it next. A card can be dragged to another section; what travels is the job's id as text.
  * The card's control carries its {@link Job} as widget data, so that tools and tests can tell which
  * job a card shows. A click on the card selects it; the selected card is tinted.
+ * <p>
+ * A card is drawn once for what it shows ({@link #shows(Job, CardContext)}): the board keeps it
+ * through a redraw that leaves its job, the day, the calendar offer and the job's push as they were.
  */
 final class JobCard {
 
@@ -38,9 +45,21 @@ final class JobCard {
 
     private final Composite card;
     private final Job job;
+    private final Look look;
 
-    JobCard(Composite parent, Job job, CardActions actions, CardContext context) {
+    /** What a card's widgets depend on; the selection is applied without remaking the card. */
+    private record Look(Job job, LocalDate today, CalendarAccess calendar, Optional<PushOutcome> push) {
+        Look(Job job, CardContext context) {
+            this(job, context.today(), context.calendar(), context.push(job.id()));
+        }
+    }
+
+    /**
+     * @param resized receives the card when it changes its content by itself, e.g. on opening its date entry
+     */
+    JobCard(Composite parent, Job job, CardActions actions, CardContext context, Consumer<JobCard> resized) {
         this.job = job;
+        look = new Look(job, context);
         card = new Composite(parent, SWT.BORDER);
         card.setData(job);
         card.setBackgroundMode(SWT.INHERIT_DEFAULT);
@@ -52,13 +71,14 @@ final class JobCard {
         Label title = text(job.title());
         title.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
         handles.add(title);
-        handles.add(text(job.company()));
-        stageNote(job).map(this::text).ifPresent(handles::add);
-        job.appliedAt().flatMap(at -> AppliedAge.describe(at, context.today())).map(this::text).ifPresent(handles::add);
+        // One label for the rest: every label is several GTK widgets and a drag source, and a board shows many.
+        String facts = Stream.of(stageNote(job), job.appliedAt().flatMap(at -> AppliedAge.describe(at, context.today())))
+                .flatMap(Optional::stream).collect(Collectors.joining(" \u00b7 "));
+        handles.add(text(facts.isEmpty() ? job.company() : job.company() + "\n" + facts));
 
         Stage stage = job.stage().orElseThrow();
         if (stage.takesInterviewDate()) {
-            new InterviewRow(card, job, actions, context);
+            new InterviewRow(card, job, actions, context, () -> resized.accept(this));
         }
         buttons(job, stage, actions);
         handles.forEach(handle -> {
@@ -67,12 +87,21 @@ final class JobCard {
         });
     }
 
-    Control control() {
+    Composite control() {
         return card;
     }
 
     Job job() {
         return job;
+    }
+
+    /** @return whether this card, as drawn, is what {@code job} in {@code context} looks like */
+    boolean shows(Job job, CardContext context) {
+        return look.equals(new Look(job, context));
+    }
+
+    void dispose() {
+        card.dispose();
     }
 
     void setSelected(boolean selected) {

@@ -32,6 +32,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -161,6 +162,22 @@ final class BoardHarness {
 
     static List<String> labelTexts(Composite in) {
         return all(in, Label.class).stream().map(Label::getText).toList();
+    }
+
+    /** @return the texts of the labels and links in {@code in}, the links' without their markup */
+    static List<String> shownTexts(Composite in) {
+        return all(in, Control.class).stream().map(control -> switch (control) {
+            case Label label -> label.getText();
+            case Link link -> link.getText().replaceAll("</?a>", "");
+            default -> null;
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Follows the card's "Set date…" or "Change date…" link, as a click or Enter on it does. */
+    void openDateEntry(long id) {
+        Link link = all(card(id), Link.class).stream().filter(l -> l.getText().contains(InterviewRow.SET_DATE)
+                || l.getText().contains(InterviewRow.CHANGE_DATE)).findFirst().orElseThrow();
+        link.notifyListeners(SWT.Selection, new Event());
     }
 
     /** {@code root}'s descendants of {@code type}, depth first in child order. */

@@ -2,6 +2,7 @@ package peregrine.ui.kanban.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -121,12 +123,12 @@ class BoardPartTest {
 
         List<String> texts = all(card(id), Label.class).stream().map(Label::getText).toList();
         assertTrue(texts.contains("Platform Engineer"), texts.toString());
-        assertTrue(texts.contains("AT&&T"), "an ampersand is shown, not taken for a mnemonic: " + texts);
-        assertTrue(texts.contains("applied today"), texts.toString());
+        assertTrue(texts.contains("AT&&T\nApplied \u00b7 applied today"), "an ampersand is shown, not taken for a mnemonic: " + texts);
     }
 
     @Test
-    void onlyPhoneScreenAndInterviewingCardsHaveAnInterviewDateEntry() throws JobStoreException {
+    void onlyPhoneScreenAndInterviewingCardsOfferToSetAnInterviewDateAndNoCardMakesItsDateEntryBeforeAsked()
+            throws JobStoreException {
         for (Stage stage : List.of(Stage.APPLIED, Stage.SURVEY, Stage.PHONE_SCREEN, Stage.INTERVIEWING, Stage.OFFER,
                 Stage.HIRED)) {
             add("At " + stage.label(), stage);
@@ -140,9 +142,57 @@ class BoardPartTest {
         assertEquals(7, cards.size());
         for (Composite card : cards) {
             Stage stage = ((Job) card.getData()).stage().orElseThrow();
-            assertEquals(stage.takesInterviewDate(), !all(card, DateTime.class).isEmpty(), stage.label());
-            assertEquals(stage.takesInterviewDate(), button(card, "Save").isPresent(), stage.label());
+            assertEquals(stage.takesInterviewDate(), shownTexts(card).contains("No interview date yet \u2013 "
+                    + InterviewRow.SET_DATE), stage.label() + ": " + shownTexts(card));
+            assertEquals(List.of(), all(card, DateTime.class), stage.label());
+            assertEquals(List.of(), all(card, Spinner.class), stage.label());
+            assertTrue(button(card, "Save").isEmpty(), stage.label());
         }
+    }
+
+    @Test
+    void openingTheDateEntryMakesItsFieldsFilledWithTheSavedInterviewAndCancelLeavesTheInterviewUnchanged()
+            throws JobStoreException {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        InterviewSlot set = new InterviewSlot(LocalDate.of(2026, 3, 10), Optional.of(LocalTime.of(14, 30)),
+                Optional.of(ZoneId.systemDefault()), Optional.of(Duration.ofMinutes(45)));
+        store.setInterview(id, Optional.of(set));
+        openBoard();
+        assertEquals(List.of(), all(card(id), DateTime.class));
+
+        harness.openDateEntry(id);
+
+        List<DateTime> fields = all(card(id), DateTime.class);
+        assertEquals(2, fields.size());
+        assertEquals(List.of(2026, 2, 10), List.of(fields.get(0).getYear(), fields.get(0).getMonth(), fields.get(0).getDay()));
+        assertEquals(List.of(14, 30), List.of(fields.get(1).getHours(), fields.get(1).getMinutes()));
+        assertEquals(45, all(card(id), Spinner.class).get(0).getSelection());
+
+        fields.get(0).setDate(2027, 0, 1);
+        press(button(card(id), "Cancel").orElseThrow());
+        waitForTheBoard();
+
+        assertEquals(Optional.of(set), store.job(id).interview());
+        assertEquals(List.of(), all(card(id), DateTime.class), "the entry is gone");
+        assertTrue(shownTexts(card(id)).stream().anyMatch(text -> text.endsWith(InterviewRow.CHANGE_DATE)),
+                shownTexts(card(id)).toString());
+    }
+
+    @Test
+    void savingADateWithoutATimeKeepsTheDurationSetElsewhere() throws JobStoreException {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        InterviewSlot set = new InterviewSlot(LocalDate.of(2026, 3, 10), Optional.empty(), Optional.empty(),
+                Optional.of(Duration.ofMinutes(30)));
+        store.setInterview(id, Optional.of(set));
+        openBoard();
+
+        harness.openDateEntry(id);
+        all(card(id), DateTime.class).get(0).setDate(2026, 2, 11);
+        press(button(card(id), "Save").orElseThrow());
+        waitForTheBoard();
+
+        assertEquals(Optional.of(new InterviewSlot(LocalDate.of(2026, 3, 11), Optional.empty(), Optional.empty(),
+                Optional.of(Duration.ofMinutes(30)))), store.job(id).interview());
     }
 
     @Test
@@ -177,16 +227,20 @@ class BoardPartTest {
         long id = add("Interviewing", Stage.INTERVIEWING);
         openBoard();
         Composite card = card(id);
-        assertTrue(labelTexts(card).contains("No interview date yet"), labelTexts(card).toString());
+        assertTrue(shownTexts(card).contains("No interview date yet \u2013 " + InterviewRow.SET_DATE),
+                shownTexts(card).toString());
 
+        harness.openDateEntry(id);
         all(card, DateTime.class).get(0).setDate(2026, 2, 14);
         press(button(card, "Save").orElseThrow());
         waitForTheBoard();
 
         LocalDate day = LocalDate.of(2026, 3, 14);
         assertEquals(Optional.of(InterviewSlot.onDate(day)), store.job(id).interview());
-        List<String> shown = labelTexts(card(id));
-        assertTrue(shown.contains("Interview on " + InterviewRow.DATE.format(day)), shown.toString());
+        List<String> shown = shownTexts(card(id));
+        assertTrue(shown.contains("Interview on " + InterviewRow.DATE.format(day) + " \u2013 " + InterviewRow.CHANGE_DATE),
+                shown.toString());
+        assertEquals(List.of(), all(card(id), DateTime.class), "the entry closes on saving");
     }
 
     @Test
@@ -197,6 +251,7 @@ class BoardPartTest {
         store.setInterview(id, Optional.of(set));
         openBoard();
 
+        harness.openDateEntry(id);
         all(card(id), DateTime.class).get(0).setDate(2026, 2, 12);
         press(button(card(id), "Save").orElseThrow());
         waitForTheBoard();
@@ -216,6 +271,7 @@ class BoardPartTest {
         long id = add("Interviewing", Stage.INTERVIEWING);
         openBoard();
 
+        harness.openDateEntry(id);
         all(card(id), DateTime.class).get(0).setDate(2026, 5, 2);
         Button timed = button(card(id), "at").orElseThrow();
         timed.setSelection(true);
@@ -228,9 +284,9 @@ class BoardPartTest {
         InterviewSlot expected = new InterviewSlot(LocalDate.of(2026, 6, 2), Optional.of(LocalTime.of(9, 15)),
                 Optional.of(ZoneId.systemDefault()), Optional.of(Duration.ofMinutes(90)));
         assertEquals(Optional.of(expected), store.job(id).interview());
-        assertTrue(labelTexts(card(id)).stream().anyMatch(text -> text.startsWith("Interview on "
+        assertTrue(shownTexts(card(id)).stream().anyMatch(text -> text.startsWith("Interview on "
                 + InterviewRow.DATE.format(LocalDate.of(2026, 6, 2)) + " at " + InterviewRow.TIME.format(LocalTime.of(9, 15)))
-                && text.endsWith(", 90 min")), labelTexts(card(id)).toString());
+                && text.contains(", 90 min")), shownTexts(card(id)).toString());
     }
 
     @Test
@@ -245,8 +301,8 @@ class BoardPartTest {
 
         ZonedDateTime here = ZonedDateTime.of(slot.date(), slot.time().get(), elsewhere).withZoneSameInstant(ZoneId.systemDefault());
         String expected = "Interview on " + InterviewRow.DATE.format(here) + " at " + InterviewRow.TIME.format(here);
-        assertTrue(labelTexts(card(id)).stream().anyMatch(text -> text.startsWith(expected)),
-                expected + " in " + labelTexts(card(id)));
+        assertTrue(shownTexts(card(id)).stream().anyMatch(text -> text.startsWith(expected)),
+                expected + " in " + shownTexts(card(id)));
     }
 
     @Test
@@ -262,20 +318,68 @@ class BoardPartTest {
     }
 
     @Test
-    void aLongSectionMakesCardsAPageAtATime() throws JobStoreException {
-        int total = BoardSection.PAGE + 7;
+    void aLongSectionMakesTheCardsThatFillItsViewAndTheRestAsTheUserScrollsTillEveryJobIsReachable()
+            throws JobStoreException {
+        int total = 200;
         for (int i = 0; i < total; i++) {
             add("Job " + i, Stage.APPLIED);
         }
         openBoard();
         Composite applied = section(BoardColumn.PRE_PIPELINE);
+        ScrolledComposite scroller = all(applied, ScrolledComposite.class).get(0);
         assertEquals("Applied (" + total + ")", heading(BoardColumn.PRE_PIPELINE));
-        assertEquals(BoardSection.PAGE, cards(applied).size());
+        int first = cards(applied).size();
+        assertTrue(first > 0 && first < 40, first + " cards made for a view of " + scroller.getClientArea().height + " px");
+        int viewHeight = scroller.getClientArea().height;
+        assertTrue(cards(applied).get(first - 1).getBounds().y < 2 * viewHeight, "no card made far below the view");
 
-        press(button(applied, "Show 7 more of 7").orElseThrow());
+        // Scrolling to the end of the cards made, again and again, as a user holding the scroll bar down would.
+        int made = first;
+        while (made < total) {
+            scroller.setOrigin(0, scroller.getContent().getSize().y);
+            int before = made;
+            harness.waitUntil("more cards are made", () -> cards(applied).size() > before);
+            made = cards(applied).size();
+        }
 
-        assertEquals(total, cards(applied).size());
-        assertTrue(button(applied, "Show 7 more of 7").isEmpty());
+        assertEquals(store.board().get(Stage.APPLIED).stream().map(Job::id).toList(), idsIn(BoardColumn.PRE_PIPELINE),
+                "every job has its card, in the board's order");
+        assertTrue(all(applied, Button.class).stream().noneMatch(b -> b.getText().startsWith("Show ")));
+    }
+
+    @Test
+    void theButtonAfterTheLastCardMadeMakesTheNextPageForKeyboardUsers() throws JobStoreException {
+        int total = 200;
+        for (int i = 0; i < total; i++) {
+            add("Job " + i, Stage.APPLIED);
+        }
+        openBoard();
+        Composite applied = section(BoardColumn.PRE_PIPELINE);
+        int first = cards(applied).size();
+        Button more = all(applied, Button.class).stream().filter(b -> b.getText().startsWith("Show ")).findFirst()
+                .orElseThrow();
+        assertEquals("Show " + BoardSection.PAGE + " more of " + (total - first), more.getText());
+
+        press(more);
+
+        assertTrue(cards(applied).size() >= first + BoardSection.PAGE, cards(applied).size() + " cards");
+    }
+
+    @Test
+    void aChangeToOneCardKeepsTheOtherCardsAsTheyAre() throws JobStoreException {
+        long moved = add("Screening", Stage.PHONE_SCREEN);
+        long other = add("Other", Stage.PHONE_SCREEN);
+        long applied = add("Applied", Stage.APPLIED);
+        openBoard();
+        Composite otherCard = card(other);
+        Composite appliedCard = card(applied);
+
+        press(button(card(moved), "\u2192 Interviewing").orElseThrow());
+        waitForTheBoard();
+
+        assertEquals(List.of(moved), idsIn(BoardColumn.INTERVIEWING));
+        assertSame(otherCard, card(other));
+        assertSame(appliedCard, card(applied));
     }
 
     @Test
@@ -412,8 +516,8 @@ class BoardPartTest {
         return all(in, Button.class).stream().filter(b -> b.getText().equals(text)).findFirst();
     }
 
-    private static List<String> labelTexts(Composite card) {
-        return all(card, Label.class).stream().map(Label::getText).toList();
+    private static List<String> shownTexts(Composite card) {
+        return BoardHarness.shownTexts(card);
     }
 
     /** {@code root}'s descendants of {@code type}, depth first in child order. */
