@@ -24,6 +24,15 @@ import org.osgi.annotation.versioning.ConsumerType;
  * that finds the event already there updates it and returns its id rather than making a second one.
  * The push service relies on this to survive a crash between the remote write and the database write.
  *
+ * <h2>Versions</h2>
+ * {@link #create} and {@link #update} return the event's {@link RemoteEvent#version() version} after the
+ * write when the provider keeps one (a CalDAV ETag); the push service stores it with the job and gives it
+ * back to the next {@link #update}, even from a new process. The provider may send it as a precondition
+ * (so that an update is one request), but must treat it as possibly stale: when the event changed on the
+ * server since, the update still ends with the pushed event in the same remote event (re-read and retry),
+ * or fails with {@code CONFLICT}; it never makes a second event. A provider without versions returns and
+ * ignores an empty one. Versions are not secrets and may be logged.
+ *
  * <h2>Errors</h2>
  * Every failure is a {@link CalendarException} whose {@link CalendarException.Kind} tells the caller
  * what to do: {@code NOT_FOUND} from {@link #update} makes the caller create the event again; every
@@ -49,17 +58,20 @@ public interface CalendarProvider {
     /**
      * Creates the event, or updates it when an event of the same identity is already there.
      *
-     * @return the event's id at the provider, to be given to {@link #update} and {@link #delete} later
+     * @return the event's id at the provider, to be given to {@link #update} and {@link #delete} later,
+     *         and its version after this write, if the provider keeps one
      */
-    String create(CalendarEvent event) throws CalendarException;
+    RemoteEvent create(CalendarEvent event) throws CalendarException;
 
     /**
-     * Replaces the event {@code eventId} with {@code event}.
+     * Replaces the event {@code known} with {@code event}.
      *
-     * @return the event's id, normally {@code eventId}
+     * @param known the event as this provider last returned it: its id, and its version if recorded, which
+     *              may be stale (see <em>Versions</em> above)
+     * @return the event's id, normally {@code known.id()}, and its version after this write, if kept
      * @throws CalendarException of kind {@code NOT_FOUND} when the event no longer exists
      */
-    String update(String eventId, CalendarEvent event) throws CalendarException;
+    RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException;
 
     /** Deletes the event; an event that is already gone is not an error. */
     void delete(String eventId) throws CalendarException;

@@ -1,6 +1,13 @@
 package peregrine.calendar;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -32,4 +39,37 @@ public interface CalendarPushService {
      * @return what happened; never throws for a failure the user can meet
      */
     PushResult push(long jobId);
+
+    /**
+     * Pushes the interviews of {@code jobIds} as {@link #push} does, at most {@code concurrency} at a
+     * time, and blocks until they have ended. Each result goes to {@code each} as soon as its push ends,
+     * on the thread that pushed. Once {@code cancelled} answers true no further push starts, and the
+     * pushes under way complete. Interrupting the calling thread also interrupts the pushes under way.
+     *
+     * @param concurrency at least 1
+     * @return the result of every push that started, by job id, in the order of {@code jobIds}
+     */
+    default Map<Long, PushResult> pushAll(List<Long> jobIds, int concurrency, BiConsumer<Long, PushResult> each,
+            BooleanSupplier cancelled) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
+        }
+        Map<Long, PushResult> results = new ConcurrentHashMap<>();
+        // close() waits for every task; when interrupted it stops the pool and keeps the interrupt.
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency,
+                Thread.ofPlatform().name("calendar-push-all-", 1).factory())) {
+            for (long id : jobIds) {
+                pool.execute(() -> {
+                    if (!cancelled.getAsBoolean()) {
+                        PushResult result = push(id);
+                        results.put(id, result);
+                        each.accept(id, result);
+                    }
+                });
+            }
+        }
+        Map<Long, PushResult> ordered = new LinkedHashMap<>();
+        jobIds.stream().filter(results::containsKey).forEach(id -> ordered.put(id, results.get(id)));
+        return ordered;
+    }
 }

@@ -56,7 +56,7 @@ public interface JobStore {
 
     /**
      * Records ({@code link} present) or forgets the calendar event that holds the job's interview:
-     * the event id and its provider are always written together.
+     * the event id, its provider and its version are always written together.
      *
      * @return the job as it is now
      */

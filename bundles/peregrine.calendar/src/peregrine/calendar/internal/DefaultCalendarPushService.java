@@ -31,6 +31,7 @@ import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
 import peregrine.calendar.PushResult;
+import peregrine.calendar.RemoteEvent;
 import peregrine.jobs.CalendarLink;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
@@ -121,7 +122,9 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         }
         CalendarProvider provider = chosen.get();
         CalendarEvent event = InterviewEvents.of(job, slot.get(), store.companySummary(jobId), ZoneId.systemDefault());
-        Optional<String> known = holder.isPresent() ? Optional.of(job.calendarLink().orElseThrow().eventId()) : Optional.empty();
+        Optional<RemoteEvent> known = holder.isPresent()
+                ? job.calendarLink().map(link -> new RemoteEvent(link.eventId(), link.version()))
+                : Optional.empty();
         Written written;
         Duration limit = settings.calendarTimeout();
         Future<Written> call = calls.submit(() -> write(provider, known, event));
@@ -144,13 +147,13 @@ public final class DefaultCalendarPushService implements CalendarPushService {
             return new PushResult.Failed(provider.label() + ": the calendar plug-in failed unexpectedly ("
                     + e.getCause().getClass().getSimpleName() + "). Nothing was recorded.");
         }
-        String eventId = written.eventId();
-        boolean created = written.created();
-        if (eventId == null || eventId.isBlank()) {
+        if (written.event() == null) {
             return new PushResult.Failed(provider.label() + ": the calendar plug-in gave no event id. Nothing was recorded.");
         }
+        String eventId = written.event().id();
+        boolean created = written.created();
         try {
-            store.setCalendarLink(jobId, Optional.of(new CalendarLink(provider.id(), eventId)));
+            store.setCalendarLink(jobId, Optional.of(new CalendarLink(provider.id(), eventId, written.event().version())));
         } catch (JobStoreException e) {
             return new PushResult.Failed("The interview is on " + provider.label()
                     + " but the job could not record it (" + e.getMessage() + "). Pushing again updates the same event.");
@@ -158,12 +161,12 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         return new PushResult.Pushed(provider.id(), provider.label(), eventId, created, provider.eventLink(eventId));
     }
 
-    /** What the provider did: the event's id, and whether it was created. */
-    private record Written(String eventId, boolean created) {
+    /** What the provider did: the event as it holds it now (null if the provider broke its contract), and whether it was created. */
+    private record Written(RemoteEvent event, boolean created) {
     }
 
     /** Updates the event {@code known}, or creates it when there is none or it was deleted on the server. */
-    private static Written write(CalendarProvider provider, Optional<String> known, CalendarEvent event) throws CalendarException {
+    private static Written write(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event) throws CalendarException {
         if (known.isPresent()) {
             try {
                 return new Written(provider.update(known.get(), event), false);

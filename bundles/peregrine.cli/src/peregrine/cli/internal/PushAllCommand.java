@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
 import peregrine.calendar.PushResult;
 import peregrine.jobs.Job;
@@ -100,26 +99,31 @@ final class PushAllCommand {
 
     /** Pushes every job, at most {@code concurrency} at a time; the outcomes in the order of {@code jobs}. */
     private static List<Outcome> pushAll(CalendarPushService service, List<Job> jobs, int concurrency) throws CliException {
-        List<Future<Outcome>> futures = new ArrayList<>(jobs.size());
-        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("push-all-", 1).factory())) {
-            for (Job job : jobs) {
-                futures.add(pool.submit(() -> {
-                    long t = System.nanoTime();
-                    PushResult result = service.push(job.id());
-                    return new Outcome(job, result, System.nanoTime() - t);
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>(jobs.size());
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Map<Long, Long> nanos = new ConcurrentHashMap<>();
+        Map<Long, PushResult> results = new TimedPushes(service, nanos).pushAll(
+                jobs.stream().map(Job::id).toList(), concurrency, (id, result) -> { }, () -> false);
+        if (Thread.currentThread().isInterrupted()) {
             throw CliException.error("push-all was interrupted; pushing again never makes a second event.");
-        } catch (ExecutionException e) {
-            // push() reports every failure a user can meet as a result; anything else is a bug.
-            throw new IllegalStateException("A push failed unexpectedly", e.getCause());
+        }
+        return jobs.stream().map(job -> new Outcome(job, results.get(job.id()), nanos.get(job.id()))).toList();
+    }
+
+    /** The push service, timing each push it makes. */
+    private record TimedPushes(CalendarPushService service, Map<Long, Long> nanos) implements CalendarPushService {
+
+        @Override
+        public List<CalendarProvider> providers() {
+            return service.providers();
+        }
+
+        @Override
+        public PushResult push(long jobId) {
+            long start = System.nanoTime();
+            try {
+                return service.push(jobId);
+            } finally {
+                nanos.put(jobId, System.nanoTime() - start);
+            }
         }
     }
 

@@ -18,8 +18,11 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +39,7 @@ import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
 import peregrine.calendar.EventIdentity;
 import peregrine.calendar.PushResult;
+import peregrine.calendar.RemoteEvent;
 import peregrine.jobs.CalendarLink;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.JobStore;
@@ -139,7 +143,7 @@ class CalendarPushServiceTest {
 
         PushResult.Pushed first = assertInstanceOf(PushResult.Pushed.class, push.push(id));
         assertTrue(first.created());
-        assertEquals(Optional.of(new CalendarLink("one", first.eventId())), store.job(id).calendarLink());
+        assertEquals(Optional.of(new CalendarLink("one", first.eventId(), provider.version(first.eventId()))), store.job(id).calendarLink());
 
         store.setInterview(id, Optional.of(InterviewSlot.onDate(LocalDate.of(2026, 12, 4))));
         PushResult.Pushed second = assertInstanceOf(PushResult.Pushed.class, push.push(id));
@@ -148,6 +152,36 @@ class CalendarPushServiceTest {
         assertEquals(List.of("create", "update " + first.eventId()), provider.calls);
         assertEquals(1, provider.events.size());
         assertEquals(LocalDate.of(2026, 12, 4), provider.events.get(first.eventId()).start().toLocalDate());
+    }
+
+    @Test
+    void theVersionAProviderReturnsIsRecordedWithTheLinkAndGivenBackOnTheNextUpdate() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+        assertEquals(Optional.of("v1"), store.job(id).calendarLink().flatMap(CalendarLink::version));
+
+        push.push(id);
+        push.push(id);
+
+        assertEquals(List.of(Optional.of("v1"), Optional.of("v2")), provider.versionsGiven);
+        assertEquals(Optional.of(new CalendarLink("one", eventId, Optional.of("v3"))), store.job(id).calendarLink());
+    }
+
+    @Test
+    void aLinkWithoutAVersionIsUpdatedWithoutOne() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+        // as a link written before versions were kept
+        store.setCalendarLink(id, Optional.of(new CalendarLink("one", eventId)));
+
+        assertInstanceOf(PushResult.Pushed.class, push.push(id));
+
+        assertEquals(List.of(Optional.empty()), provider.versionsGiven);
+        assertEquals(provider.version(eventId), store.job(id).calendarLink().flatMap(CalendarLink::version));
     }
 
     @Test
@@ -208,7 +242,7 @@ class CalendarPushServiceTest {
         PushResult.Pushed moved = assertInstanceOf(PushResult.Pushed.class, push.push(id));
         assertEquals("second", moved.providerId());
         assertEquals(List.of("create"), second.calls, "the first provider's id is never sent to the second");
-        assertEquals(Optional.of(new CalendarLink("second", moved.eventId())), store.job(id).calendarLink());
+        assertEquals(Optional.of(new CalendarLink("second", moved.eventId(), second.version(moved.eventId()))), store.job(id).calendarLink());
     }
 
     @Test
@@ -223,7 +257,7 @@ class CalendarPushServiceTest {
         assertTrue(again.created());
         assertEquals(List.of("create", "update " + eventId, "create"), provider.calls);
         assertEquals(1, provider.events.size());
-        assertEquals(Optional.of(new CalendarLink("one", again.eventId())), store.job(id).calendarLink());
+        assertEquals(Optional.of(new CalendarLink("one", again.eventId(), provider.version(again.eventId()))), store.job(id).calendarLink());
     }
 
     @Test
@@ -239,7 +273,7 @@ class CalendarPushServiceTest {
             PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.push(id));
             assertEquals("Calendar one: Server says no (" + kind + ")", failed.message());
             assertEquals(List.of("update " + eventId), provider.calls);
-            assertEquals(Optional.of(new CalendarLink("one", eventId)), store.job(id).calendarLink());
+            assertEquals(Optional.of(new CalendarLink("one", eventId, provider.version(eventId))), store.job(id).calendarLink());
         }
         assertEquals(1, provider.events.size());
     }
@@ -288,7 +322,7 @@ class CalendarPushServiceTest {
         assertEquals(Optional.empty(), store.job(id).calendarLink());
         provider.createDelayMillis = 0;
         String eventId = ((PushResult.Pushed) push.push(id)).eventId();
-        assertEquals(Optional.of(new CalendarLink("one", eventId)), store.job(id).calendarLink());
+        assertEquals(Optional.of(new CalendarLink("one", eventId, provider.version(eventId))), store.job(id).calendarLink());
         assertEquals(1, provider.events.size());
     }
 
@@ -311,12 +345,12 @@ class CalendarPushServiceTest {
             }
 
             @Override
-            public String create(peregrine.calendar.CalendarEvent event) {
+            public RemoteEvent create(peregrine.calendar.CalendarEvent event) {
                 throw new IllegalStateException("password=hunter2");
             }
 
             @Override
-            public String update(String eventId, peregrine.calendar.CalendarEvent event) {
+            public RemoteEvent update(RemoteEvent known, peregrine.calendar.CalendarEvent event) {
                 throw new IllegalStateException("password=hunter2");
             }
 
@@ -345,6 +379,51 @@ class CalendarPushServiceTest {
 
         assertEquals("Interview: Bell Esc[1m\nNext\tline @ Co\nLtd \uD83D\uDE80 \u05E9", provider.events.get(eventId).title());
         assertTrue(provider.events.get(eventId).description().startsWith("https://jobs.example/?q=\u00e9&x="));
+    }
+
+    @Test
+    void pushAllPushesEveryJobOnceAtMostConcurrencyAtATimeAndReportsEachResultAsItEnds() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        provider.createDelayMillis = 100;
+        register(provider, 0);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            ids.add(interviewOn(LocalDate.of(2026, 12, 1 + i)));
+        }
+        Map<Long, PushResult> reported = new ConcurrentHashMap<>();
+
+        Map<Long, PushResult> results = push.pushAll(ids, 3, reported::put, () -> false);
+
+        assertEquals(ids, List.copyOf(results.keySet()), "one result per job, in the order given");
+        assertEquals(results, reported);
+        assertTrue(results.values().stream().allMatch(PushResult::ok), results.toString());
+        assertEquals(9, provider.events.size());
+        int most = provider.mostCreatesAtOnce.get();
+        assertTrue(most >= 2 && most <= 3, "up to three pushes at a time, and more than one: " + most);
+        for (long id : ids) {
+            assertTrue(store.job(id).calendarLink().isPresent());
+        }
+    }
+
+    @Test
+    void cancellingPushAllStartsNoFurtherPushAndThePushesUnderWayComplete() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        provider.createDelayMillis = 200;
+        register(provider, 0);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(interviewOn(LocalDate.of(2026, 12, 1 + i)));
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+
+        Map<Long, PushResult> results = push.pushAll(ids, 2, (id, result) -> cancelled.set(true), cancelled::get);
+
+        assertTrue(results.size() >= 1 && results.size() <= 3, results.size() + " pushes ran");
+        assertTrue(results.values().stream().allMatch(PushResult::ok), results.toString());
+        assertEquals(results.size(), provider.events.size());
+        for (long id : ids) {
+            assertEquals(results.containsKey(id), store.job(id).calendarLink().isPresent(), "job " + id);
+        }
     }
 
     @Test

@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.ProviderStatus;
+import peregrine.calendar.RemoteEvent;
 
 /**
- * A calendar in memory that behaves as the contract asks (create is idempotent per identity) and
- * records every call, with failures a test can arrange.
+ * A calendar in memory that behaves as the contract asks (create is idempotent per identity, every write gives
+ * the event a new version) and records every call and the version each update was given, with failures a test
+ * can arrange.
  */
 final class RecordingProvider implements CalendarProvider {
 
@@ -24,6 +28,13 @@ final class RecordingProvider implements CalendarProvider {
     /** Remote events by id. */
     final Map<String, CalendarEvent> events = new ConcurrentHashMap<>();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** The version each update was given, in order. */
+    final List<Optional<String>> versionsGiven = Collections.synchronizedList(new ArrayList<>());
+    /** The most creates that ran at the same time. */
+    final AtomicInteger mostCreatesAtOnce = new AtomicInteger();
+    private final AtomicInteger createsUnderWay = new AtomicInteger();
+    /** Writes so far, by event id: the event's version. */
+    private final Map<String, Integer> writes = new ConcurrentHashMap<>();
 
     RecordingProvider(String id) {
         this.id = id;
@@ -44,31 +55,43 @@ final class RecordingProvider implements CalendarProvider {
         return connected ? ProviderStatus.connected(id + " ready") : ProviderStatus.notConnected("Create " + id + ".yaml");
     }
 
-    @Override
-    public String create(CalendarEvent event) throws CalendarException {
-        calls.add("create");
-        failIfArranged();
-        if (createDelayMillis > 0) {
-            try {
-                Thread.sleep(createDelayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        String eventId = id + "-" + event.identity().key();
+    /** @return the event's current version, as the provider returned it last */
+    Optional<String> version(String eventId) {
+        return Optional.ofNullable(writes.get(eventId)).map(n -> "v" + n);
+    }
+
+    private RemoteEvent written(String eventId, CalendarEvent event) {
         events.put(eventId, event);
-        return eventId;
+        writes.merge(eventId, 1, Integer::sum);
+        return new RemoteEvent(eventId, version(eventId));
     }
 
     @Override
-    public String update(String eventId, CalendarEvent event) throws CalendarException {
-        calls.add("update " + eventId);
+    public RemoteEvent create(CalendarEvent event) throws CalendarException {
+        calls.add("create");
         failIfArranged();
-        if (!events.containsKey(eventId)) {
+        mostCreatesAtOnce.accumulateAndGet(createsUnderWay.incrementAndGet(), Math::max);
+        try {
+            if (createDelayMillis > 0) {
+                Thread.sleep(createDelayMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            createsUnderWay.decrementAndGet();
+        }
+        return written(id + "-" + event.identity().key(), event);
+    }
+
+    @Override
+    public RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException {
+        calls.add("update " + known.id());
+        versionsGiven.add(known.version());
+        failIfArranged();
+        if (!events.containsKey(known.id())) {
             throw new CalendarException(CalendarException.Kind.NOT_FOUND, "gone");
         }
-        events.put(eventId, event);
-        return eventId;
+        return written(known.id(), event);
     }
 
     @Override
@@ -76,6 +99,7 @@ final class RecordingProvider implements CalendarProvider {
         calls.add("delete " + eventId);
         failIfArranged();
         events.remove(eventId);
+        writes.remove(eventId);
     }
 
     private void failIfArranged() throws CalendarException {

@@ -108,6 +108,11 @@ public final class Radicale implements AutoCloseable {
         return r.body();
     }
 
+    /** @return the resource's current ETag, as the server reports it (PROPFIND getetag) */
+    public String etag(String url) throws Exception {
+        return tag(propfind(url, "0", "<d:prop><d:getetag/></d:prop>"), "getetag");
+    }
+
     public int delete(String url) throws Exception {
         return send(request(url).DELETE().build(), BodyHandlers.discarding()).statusCode();
     }

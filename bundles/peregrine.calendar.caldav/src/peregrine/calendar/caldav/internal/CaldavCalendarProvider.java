@@ -24,6 +24,7 @@ import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.ProviderStatus;
+import peregrine.calendar.RemoteEvent;
 import peregrine.settings.IntegrationConfig;
 import peregrine.settings.Secrets;
 import peregrine.settings.SettingsException;
@@ -41,8 +42,11 @@ import peregrine.settings.WorkbenchSettings;
  *
  * <h2>Requests</h2>
  * Discovery (current-user-principal, calendar-home-set, the home's calendars, MKCALENDAR when the named
- * calendar is missing) runs once per settings; its result and each event's ETag are kept in memory, so a
- * warm create or update is one PUT. An update whose ETag is not known first reads it (PROPFIND getetag).
+ * calendar is missing) runs once per settings and its result is kept in memory. The event's ETag is its
+ * {@link RemoteEvent#version() version}: returned by {@link #create} and {@link #update} and given back by
+ * the caller, so a create, and an update with the ETag it was given, is one PUT, in any process. An update
+ * without one first reads it (PROPFIND getetag); one whose ETag is stale (412) reads it and tries once more.
+ * A server that answers a PUT without an ETag leaves the version empty.
  *
  * <h2>The password</h2>
  * {@code app_password} in the file wins. When the file has none, the password saved in Eclipse secure
@@ -103,7 +107,7 @@ public final class CaldavCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public String create(CalendarEvent event) throws CalendarException {
+    public RemoteEvent create(CalendarEvent event) throws CalendarException {
         CaldavSession s = session();
         String ics = ICalendarEvents.write(event, Instant.now());
         String name = ICalendarEvents.resourceName(event.identity().key());
@@ -112,8 +116,7 @@ public final class CaldavCalendarProvider implements CalendarProvider {
             URI url = calendar.resolve(name);
             DavClient.Reply reply = s.put(url, ics, "If-None-Match", "*");
             if (reply.ok()) {
-                s.rememberEtag(url, reply.etag());
-                return url.toString();
+                return new RemoteEvent(url.toString(), reply.etag());
             }
             if (reply.status() == 412) {
                 // Already there (e.g. pushed before a crash, or the database lost the id): update the same event.
@@ -136,17 +139,17 @@ public final class CaldavCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public String update(String eventId, CalendarEvent event) throws CalendarException {
+    public RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException {
         CaldavSession s = session();
-        URI url = eventUrl(eventId).orElseThrow(() -> new CalendarException(Kind.NOT_FOUND,
-                "'" + eventId + "' is not the address of a CalDAV event."));
+        URI url = eventUrl(known.id()).orElseThrow(() -> new CalendarException(Kind.NOT_FOUND,
+                "'" + known.id() + "' is not the address of a CalDAV event."));
         URI calendar = s.calendar(true).orElseThrow();
         if (!url.toString().startsWith(calendar.toString())) {
             throw new CalendarException(Kind.NOT_FOUND, "The event is not in the calendar '" + s.settings.calendarName()
                     + "' that " + s.settings.file() + " names now; it will be created there.");
         }
         String ics = ICalendarEvents.write(event, Instant.now());
-        Optional<String> etag = s.knownEtag(url);
+        Optional<String> etag = known.version();
         if (etag.isEmpty()) {
             etag = s.currentEtag(url);
             if (etag.isEmpty()) {
@@ -156,8 +159,8 @@ public final class CaldavCalendarProvider implements CalendarProvider {
         return replace(s, url, ics, etag.get());
     }
 
-    /** PUT with If-Match; on 412 reads the current ETag and tries once more. */
-    private static String replace(CaldavSession s, URI url, String ics, String etag) throws CalendarException {
+    /** PUT with If-Match; on 412 (the ETag is stale) reads the current ETag and tries once more. */
+    private static RemoteEvent replace(CaldavSession s, URI url, String ics, String etag) throws CalendarException {
         DavClient.Reply reply = s.put(url, ics, "If-Match", ifMatch(etag));
         if (reply.status() == 412) {
             Optional<String> fresh = s.currentEtag(url);
@@ -167,15 +170,12 @@ public final class CaldavCalendarProvider implements CalendarProvider {
             reply = s.put(url, ics, "If-Match", ifMatch(fresh.get()));
         }
         if (reply.status() == 404 || reply.status() == 410) {
-            s.rememberEtag(url, Optional.empty());
             throw gone(s, url);
         }
         if (!reply.ok()) {
-            s.rememberEtag(url, Optional.empty());
             throw Failures.of(s.settings, "update the event", reply);
         }
-        s.rememberEtag(url, reply.etag());
-        return url.toString();
+        return new RemoteEvent(url.toString(), reply.etag());
     }
 
     /** A weak ETag never matches If-Match (RFC 7232 3.1): then only ask that the event still exists. */
@@ -196,7 +196,6 @@ public final class CaldavCalendarProvider implements CalendarProvider {
         }
         CaldavSession s = session();
         DavClient.Reply reply = s.delete(url.get());
-        s.rememberEtag(url.get(), Optional.empty());
         if (!reply.ok() && reply.status() != 404 && reply.status() != 410) {
             throw Failures.of(s.settings, "delete the event", reply);
         }

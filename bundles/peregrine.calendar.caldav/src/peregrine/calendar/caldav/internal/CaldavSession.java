@@ -8,16 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
 
 /**
- * The connection to one CalDAV account under one set of settings: the HTTP client, the discovered calendar
- * collection and the last known ETag of each event written. Everything here lives in memory only; new
- * settings get a new session.
+ * The connection to one CalDAV account under one set of settings: the HTTP client and the discovered calendar
+ * collection. Everything here lives in memory only; new settings get a new session. Events' ETags are not
+ * kept here but travel with the events (see {@link CaldavCalendarProvider}).
  */
 final class CaldavSession implements AutoCloseable {
 
@@ -52,7 +51,6 @@ final class CaldavSession implements AutoCloseable {
     private final DavClient client;
     private final ReentrantLock discovery = new ReentrantLock();
     private volatile URI calendar;
-    private final Map<URI, String> etags = new ConcurrentHashMap<>();
 
     CaldavSession(CaldavSettings settings) {
         this.settings = settings;
@@ -71,14 +69,6 @@ final class CaldavSession implements AutoCloseable {
         if (stale.equals(calendar)) {
             calendar = null;
         }
-    }
-
-    Optional<String> knownEtag(URI event) {
-        return Optional.ofNullable(etags.get(event));
-    }
-
-    void rememberEtag(URI event, Optional<String> etag) {
-        etag.ifPresentOrElse(e -> etags.put(event, e), () -> etags.remove(event));
     }
 
     // ---- discovery (RFC 6764, RFC 5397, RFC 4791 6.2.1) -------------------------------------------------
@@ -251,7 +241,6 @@ final class CaldavSession implements AutoCloseable {
     Optional<String> currentEtag(URI event) throws CalendarException {
         DavClient.Reply reply = send("read the event", "PROPFIND", event, Map.of("Depth", "0"), PROPFIND_ETAG, XML);
         if (reply.status() == 404 || reply.status() == 410) {
-            etags.remove(event);
             return Optional.empty();
         }
         if (reply.status() != 207) {
@@ -264,7 +253,6 @@ final class CaldavSession implements AutoCloseable {
             throw new CalendarException(Kind.REJECTED, reply.uri().getHost() + " answered with something that is not WebDAV ("
                     + e.getMessage() + ").", e);
         }
-        rememberEtag(event, etag);
         return Optional.of(etag.orElse("*"));
     }
 

@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -28,7 +31,17 @@ final class ICalendarEvents {
 
     static final String PRODID = "-//Peregrine//Peregrine Workbench//EN";
     private static final int MAX_LINE_OCTETS = 75;
+    private static final String VEVENT_START = "BEGIN:VEVENT\r\n";
+    /** By zone id; empty for a zone ical4j does not know. */
+    private static final Map<String, Optional<Zone>> ZONES = new ConcurrentHashMap<>();
     private static TimeZoneRegistry registry;
+
+    /**
+     * A zone as events name it: ical4j's {@link ZoneId} for it and its VTIMEZONE text, made once per zone because
+     * writing a VTIMEZONE expands its recurrence rules, which cost a push more than everything else it writes.
+     */
+    private record Zone(ZoneId icalZone, String vtimezone) {
+    }
 
     private ICalendarEvents() {
     }
@@ -51,16 +64,12 @@ final class ICalendarEvents {
         Calendar calendar = new Calendar().withProdId(PRODID).withDefaults().getFluentTarget();
         Temporal start = event.start().toInstant();
         Temporal end = event.end().toInstant();
-        ZoneId zone = event.start().getZone();
-        if (!isUtc(zone)) {
-            TimeZone tz = timeZone(zone.getId());
-            if (tz != null) {
-                ZoneId icalZone = tz.toZoneId();
-                start = local(event.start(), icalZone);
-                end = local(event.end(), icalZone);
-                calendar.add(tz.getVTimeZone());
-            }
-            // else a bare offset or a zone ical4j does not know: UTC keeps the instant exact.
+        ZoneId zoneId = event.start().getZone();
+        // A bare offset or a zone ical4j does not know has none: UTC keeps the instant exact.
+        Optional<Zone> zone = isUtc(zoneId) ? Optional.empty() : ZONES.computeIfAbsent(zoneId.getId(), ICalendarEvents::zone);
+        if (zone.isPresent()) {
+            start = local(event.start(), zone.get().icalZone());
+            end = local(event.end(), zone.get().icalZone());
         }
         VEvent vevent = new VEvent(start, end, event.title());
         vevent.replace(new DtStamp(now.truncatedTo(ChronoUnit.SECONDS)));
@@ -75,7 +84,13 @@ final class ICalendarEvents {
         } catch (IOException e) {
             throw new IllegalStateException("Writing to memory cannot fail", e);
         }
-        return foldOctets(out.toString());
+        String ics = out.toString();
+        if (zone.isPresent()) {
+            // The VTIMEZONE goes where ical4j puts a zone it is given, before the event that names it.
+            int at = ics.indexOf(VEVENT_START);
+            ics = ics.substring(0, at) + zone.get().vtimezone() + ics.substring(at);
+        }
+        return foldOctets(ics);
     }
 
     /**
@@ -93,15 +108,18 @@ final class ICalendarEvents {
         return zone.normalized().equals(ZoneOffset.UTC);
     }
 
-    private static synchronized TimeZone timeZone(String id) {
+    private static synchronized Optional<Zone> zone(String id) {
         if (registry == null) {
             registry = TimeZoneRegistryFactory.getInstance().createRegistry();
         }
+        TimeZone tz;
         try {
-            return registry.getTimeZone(id);
+            tz = registry.getTimeZone(id);
         } catch (RuntimeException unknown) {
-            return null;
+            return Optional.empty();
         }
+        // Component.toString() is the component's content lines, unfolded: write() folds them with the rest.
+        return tz == null ? Optional.empty() : Optional.of(new Zone(tz.toZoneId(), tz.getVTimeZone().toString()));
     }
 
     /**

@@ -24,6 +24,7 @@ import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.ProviderStatus;
+import peregrine.calendar.RemoteEvent;
 import peregrine.settings.IntegrationConfig;
 import peregrine.settings.SettingsException;
 import peregrine.settings.WorkbenchSettings;
@@ -38,6 +39,9 @@ import peregrine.settings.WorkbenchSettings;
  * an event deleted through the API, which Google keeps as {@code cancelled} with its id still taken, comes back
  * as {@code confirmed}. Rate limits and server errors are retried a few times with exponential backoff; every
  * other failure is reported at once.
+ * <p>
+ * Events carry no {@link RemoteEvent#version() version}: an update replaces the event unconditionally, which is
+ * already one request, so Google's event etag would buy nothing but a precondition to reconcile.
  */
 @Component(service = CalendarProvider.class)
 public final class GoogleCalendarProvider implements CalendarProvider {
@@ -167,7 +171,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public String create(CalendarEvent event) throws CalendarException {
+    public RemoteEvent create(CalendarEvent event) throws CalendarException {
         GoogleSession session = session();
         String calendarId = session.settings().calendarId();
         String id = event.identity().key();
@@ -193,8 +197,9 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public String update(String eventId, CalendarEvent event) throws CalendarException {
+    public RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException {
         GoogleSession session = session();
+        String eventId = known.id();
         try {
             return replace(session, eventId, event);
         } catch (RequestFailure failure) {
@@ -244,7 +249,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     }
 
     /** Replaces the event {@code eventId} with {@code event}, confirmed. */
-    private String replace(GoogleSession session, String eventId, CalendarEvent event) throws RequestFailure, CalendarException {
+    private RemoteEvent replace(GoogleSession session, String eventId, CalendarEvent event) throws RequestFailure, CalendarException {
         Event body = EventBodies.of(event).setId(eventId);
         return remember(send(() -> session.client().events().update(session.settings().calendarId(), eventId, body)
                 .setSendUpdates("none").execute()), eventId);
@@ -260,7 +265,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         }
     }
 
-    private String remember(Event answer, String requestedId) {
+    private RemoteEvent remember(Event answer, String requestedId) {
         String id = answer.getId() == null ? requestedId : answer.getId();
         if (answer.getHtmlLink() != null) {
             try {
@@ -269,7 +274,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
                 links.remove(id);
             }
         }
-        return id;
+        return RemoteEvent.of(id);
     }
 
     /** Sends the request, again after a growing wait while it fails in a way that may pass (rate limits, server errors). */

@@ -6,6 +6,8 @@ final class Columns {
     static final String INTERVIEW_TIME = "interview_time";
     static final String INTERVIEW_ZONE = "interview_zone";
     static final String INTERVIEW_DURATION = "interview_duration_minutes";
+    /** The event's version at its provider (a CalDAV ETag): public, never a secret. */
+    static final String CALENDAR_EVENT_VERSION = "calendar_event_version";
 
     private Columns() {
     }

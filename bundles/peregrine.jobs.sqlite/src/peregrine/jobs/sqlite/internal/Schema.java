@@ -37,7 +37,8 @@ final class Schema {
                     "calendar_event_id", "TEXT", "optimized_resume", "TEXT", "ats_gap_report", "TEXT",
                     // the workbench's own
                     Columns.CALENDAR_PROVIDER, "TEXT", Columns.INTERVIEW_TIME, "TEXT",
-                    Columns.INTERVIEW_ZONE, "TEXT", Columns.INTERVIEW_DURATION, "INTEGER"),
+                    Columns.INTERVIEW_ZONE, "TEXT", Columns.INTERVIEW_DURATION, "INTEGER",
+                    Columns.CALENDAR_EVENT_VERSION, "TEXT"),
             "company_research", ordered("accessibility_brief", "TEXT", "scrape_used", "INTEGER"));
 
     private Schema() {

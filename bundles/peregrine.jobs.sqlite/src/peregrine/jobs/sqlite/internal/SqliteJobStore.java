@@ -19,8 +19,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,13 @@ import peregrine.settings.WorkbenchSettings;
 /**
  * {@link JobStore} on a Peregrine {@code staging.db}. The file is created or migrated on first use,
  * not on activation, so a bad file shows up as a message where the user acts rather than as a missing
- * service. Each operation opens its own connection: with WAL and a busy timeout, the workbench and the
- * CLI share the file safely.
+ * service. With WAL and a busy timeout, the workbench and the CLI share the file safely.
+ * <p>
+ * Connections are kept open and reused: opening one applies its pragmas, and in WAL mode closing a file's
+ * last connection checkpoints and syncs, which together cost a push more than its queries. A connection
+ * serves one operation at a time; operations on other threads meanwhile take another idle one or open
+ * their own. A reused connection is always in auto-commit mode between operations, so each read sees what
+ * any process committed before it; one that failed is closed rather than reused.
  */
 @Component(service = JobStore.class)
 public final class SqliteJobStore implements JobStore {
@@ -60,18 +67,19 @@ public final class SqliteJobStore implements JobStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String JOB_COLUMNS = "id, title, company, url, status, applied_at, rejection_stage, interview_date, "
             + Columns.INTERVIEW_TIME + ", " + Columns.INTERVIEW_ZONE + ", " + Columns.INTERVIEW_DURATION
-            + ", calendar_event_id, " + Columns.CALENDAR_PROVIDER;
+            + ", calendar_event_id, " + Columns.CALENDAR_PROVIDER + ", " + Columns.CALENDAR_EVENT_VERSION;
+    /** Idle connections kept beyond this many are closed: enough for push-all's default concurrency. */
+    private static final int MAX_IDLE = 4;
     private static final String BOARD_STATUSES = Arrays.stream(Stage.values()).filter(Stage::onBoard)
             .map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "));
 
     private final Path file;
     private final Clock clock;
     private final SQLiteDataSource dataSource;
-    /**
-     * Held open, idle, for the store's life: in WAL mode closing a file's last connection checkpoints
-     * and syncs, which would cost every operation a few milliseconds.
-     */
-    private Connection anchor;
+    /** Open connections no operation is using, the most recently used first; guarded by {@code this}. */
+    private final Deque<Connection> idle = new ArrayDeque<>();
+    /** Counts {@link #close()}s, so that a connection opened before one is not kept after it; guarded by {@code this}. */
+    private int generation;
     private volatile boolean ready;
 
     @Activate
@@ -101,18 +109,13 @@ public final class SqliteJobStore implements JobStore {
         dataSource.setUrl("jdbc:sqlite:" + this.file);
     }
 
-    /** Releases the file. */
+    /** Releases the file; connections in use are closed when their operation ends. */
     @Deactivate
     public synchronized void close() {
-        if (anchor != null) {
-            try {
-                anchor.close();
-            } catch (SQLException e) {
-                // closing an idle connection only fails if it is already gone
-            }
-            anchor = null;
-            ready = false;
-        }
+        idle.forEach(SqliteJobStore::closeQuietly);
+        idle.clear();
+        generation++;
+        ready = false;
     }
 
     @Override
@@ -250,10 +253,12 @@ public final class SqliteJobStore implements JobStore {
         return write(c -> {
             requireJob(c, id);
             try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE jobs SET calendar_event_id = ?, " + Columns.CALENDAR_PROVIDER + " = ? WHERE id = ?")) {
+                    "UPDATE jobs SET calendar_event_id = ?, " + Columns.CALENDAR_PROVIDER + " = ?, "
+                            + Columns.CALENDAR_EVENT_VERSION + " = ? WHERE id = ?")) {
                 setNullable(p, 1, link.map(CalendarLink::eventId).orElse(null));
                 setNullable(p, 2, link.map(CalendarLink::providerId).orElse(null));
-                p.setLong(3, id);
+                setNullable(p, 3, link.flatMap(CalendarLink::version).orElse(null));
+                p.setLong(4, id);
                 p.executeUpdate();
             }
             return jobIn(c, id);
@@ -317,7 +322,8 @@ public final class SqliteJobStore implements JobStore {
                 .map(date -> new InterviewSlot(date, time, zone, duration));
         String eventId = r.getString("calendar_event_id");
         Optional<CalendarLink> link = eventId == null || eventId.isBlank() ? Optional.empty()
-                : Optional.of(new CalendarLink(text(r.getString(Columns.CALENDAR_PROVIDER)), eventId));
+                : Optional.of(new CalendarLink(text(r.getString(Columns.CALENDAR_PROVIDER)), eventId,
+                        present(r.getString(Columns.CALENDAR_EVENT_VERSION))));
         return new Job(r.getLong("id"), text(r.getString("title")), text(r.getString("company")), text(r.getString("url")),
                 text(r.getString("status")), present(r.getString("applied_at")), present(r.getString("rejection_stage")),
                 interview, link);
@@ -376,10 +382,48 @@ public final class SqliteJobStore implements JobStore {
 
     private <T> T withConnection(Work<T> work) throws JobStoreException {
         ensureReady();
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+        Connection c;
+        int openedIn;
+        synchronized (this) {
+            c = idle.pollFirst();
+            openedIn = generation;
+        }
+        boolean reusable = false;
+        try {
+            if (c == null) {
+                c = dataSource.getConnection();
+            }
+            T result = work.run(c);
+            reusable = true;
+            return result;
         } catch (SQLException e) {
             throw translate(e);
+        } catch (JobStoreException e) {
+            // the store's own refusal (an unknown id, a duplicate listing): the transaction was rolled back
+            reusable = true;
+            throw e;
+        } finally {
+            if (c != null) {
+                release(c, reusable, openedIn);
+            }
+        }
+    }
+
+    private void release(Connection c, boolean reusable, int openedIn) {
+        synchronized (this) {
+            if (reusable && openedIn == generation && idle.size() < MAX_IDLE) {
+                idle.addFirst(c);
+                return;
+            }
+        }
+        closeQuietly(c);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // closing fails only for a connection that is already gone
         }
     }
 
@@ -388,14 +432,20 @@ public final class SqliteJobStore implements JobStore {
         return withConnection(c -> inTransaction(c, work));
     }
 
+    /** Leaves {@code c} in auto-commit mode, as a reused connection must be, whatever happens. */
     private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException, JobStoreException {
         c.setAutoCommit(false);
         try {
             T result = work.run(c);
-            c.commit();
+            // Switching auto-commit back on commits (JDBC). Not commit(): sqlite-jdbc follows that with a new
+            // BEGIN IMMEDIATE, which would wait for the write lock again while another process writes.
+            c.setAutoCommit(true);
             return result;
         } catch (SQLException | JobStoreException | RuntimeException e) {
-            c.rollback();
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
             throw e;
         }
     }
@@ -417,13 +467,13 @@ public final class SqliteJobStore implements JobStore {
                             Schema.migrate(tx);
                             return null;
                         });
-                        c.setAutoCommit(true);
                     }
                 } catch (SQLException | JobStoreException | RuntimeException e) {
                     c.close();
                     throw e;
                 }
-                anchor = c;
+                // Kept idle from now on: the file always has an open connection while the store is in use.
+                idle.addFirst(c);
             } catch (SQLException e) {
                 throw translate(e);
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -47,6 +48,7 @@ import org.osgi.service.event.Event;
 
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
+import peregrine.calendar.PushResult;
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
@@ -76,6 +78,8 @@ public class BoardPart {
             .filter(column -> column != BoardColumn.REJECTED).toList();
     /** Below this width the columns stop shrinking and the board scrolls sideways. */
     private static final int MIN_BOARD_WIDTH = 880;
+    /** How long the results of a "push all" gather before the cards show them. */
+    private static final int RESULTS_REDRAW_MILLIS = 250;
 
     private final JobStore store;
     private final UISynchronize sync;
@@ -99,6 +103,10 @@ public class BoardPart {
     /** What the calendar button may offer, as last read off the display thread. */
     private CalendarAccess calendar = CalendarAccess.NONE;
     private final Map<Long, PushOutcome> pushes = new HashMap<>();
+    /** The "push all" under way, or null. */
+    private PushAllJob pushingAll;
+    /** Whether a redraw for the results of a "push all" is already due. */
+    private boolean redrawDue;
     private OptionalLong selected = OptionalLong.empty();
     private final CardActions cardActions = new CardActions() {
         @Override
@@ -264,6 +272,68 @@ public class BoardPart {
         pushes.put(id, new PushOutcome.Running());
         redraw();
         new CalendarPushJob(name, pushService, id, this, outcome -> sync.asyncExec(() -> pushed(id, outcome))).schedule();
+    }
+
+    /**
+     * @return whether {@link #pushAll()} would push anything now: no other "push all" runs and at least
+     *         one job on the board {@link #canPush(long) can be pushed}
+     */
+    public boolean canPushAll() {
+        return pushingAll == null && !pushableNow().isEmpty();
+    }
+
+    /**
+     * Pushes the interview of every job on the board that {@link #canPush(long) can be pushed}, a few at a
+     * time, in the background. Each card shows that it waits, then its outcome as it comes; cancelling
+     * leaves the cards not yet pushed as they were.
+     */
+    public void pushAll() {
+        List<Long> ids = pushableNow();
+        if (pushingAll != null || ids.isEmpty()) {
+            return;
+        }
+        ids.forEach(id -> pushes.put(id, new PushOutcome.Running()));
+        redraw();
+        pushingAll = new PushAllJob(pushService, ids, this,
+                (id, result) -> sync.asyncExec(() -> pushedOneOfAll(id, result)),
+                notStarted -> sync.asyncExec(() -> pushAllEnded(ids.size(), notStarted)));
+        pushingAll.schedule();
+    }
+
+    private List<Long> pushableNow() {
+        return shown.keySet().stream().filter(this::canPush).sorted().toList();
+    }
+
+    private void pushedOneOfAll(long id, PushResult result) {
+        if (root.isDisposed()) {
+            return;
+        }
+        pushes.put(id, new PushOutcome.Finished(result));
+        // Hundreds of results can arrive within a second: show them a few times a second, not one by one.
+        if (!redrawDue) {
+            redrawDue = true;
+            root.getDisplay().timerExec(RESULTS_REDRAW_MILLIS, () -> {
+                redrawDue = false;
+                if (!root.isDisposed()) {
+                    redraw();
+                }
+            });
+        }
+    }
+
+    private void pushAllEnded(int total, Set<Long> notStarted) {
+        if (root.isDisposed()) {
+            return;
+        }
+        pushingAll = null;
+        notStarted.forEach(pushes::remove);
+        long failed = pushes.values().stream()
+                .filter(outcome -> outcome instanceof PushOutcome.Finished finished && !finished.result().ok()).count();
+        // The jobs now record their events: read them back, so the buttons offer to update them.
+        load();
+        if (failed > 0) {
+            showMessage(failed + " of " + total + " interviews could not be pushed; their cards say why.");
+        }
     }
 
     /** @return whether a card of {@code job} carries the calendar button, enabled or not */

@@ -2,6 +2,7 @@ package peregrine.calendar.caldav.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,6 +28,12 @@ import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
 import peregrine.calendar.EventIdentity;
+import peregrine.calendar.RemoteEvent;
+import peregrine.jobs.CalendarLink;
+import peregrine.jobs.JobStore;
+import peregrine.jobs.NewJob;
+import peregrine.jobs.Stage;
+import peregrine.jobs.sqlite.SqliteJobStores;
 
 import peregrine.tests.support.Radicale;
 
@@ -94,9 +102,11 @@ class CaldavCalendarProviderTest {
         CaldavCalendarProvider provider = provider(name);
         EventIdentity id = randomIdentity();
 
-        String eventId = provider.create(event(id, "Interview: Engineer @ ACME", NINE_UTC));
+        RemoteEvent created = provider.create(event(id, "Interview: Engineer @ ACME", NINE_UTC));
+        String eventId = created.id();
 
         assertEquals(1, calendarsNamed(name), "the calendar was created once");
+        assertEquals(Optional.of(radicale.etag(eventId)), created.version(), "the version is the event's ETag");
         String calendar = calendarUrl(name);
         assertEquals(calendar + id.key() + ".ics", eventId, "the event id is the event's absolute URL");
         assertEquals(List.of(id.key() + ".ics"), radicale.events(calendar).stream().map(h -> h.substring(h.lastIndexOf('/') + 1)).toList());
@@ -111,13 +121,16 @@ class CaldavCalendarProviderTest {
         String name = calendarName();
         CaldavCalendarProvider provider = provider(name);
         EventIdentity id = randomIdentity();
-        String eventId = provider.create(event(id, "Phone Screen: Engineer @ ACME", NINE_UTC));
+        RemoteEvent created = provider.create(event(id, "Phone Screen: Engineer @ ACME", NINE_UTC));
+        String eventId = created.id();
         long before = provider.requestCount();
 
-        String updated = provider.update(eventId, event(id, "Interview: Engineer @ ACME", NINE_UTC.plusDays(2).plusHours(3)));
+        RemoteEvent updated = provider.update(created, event(id, "Interview: Engineer @ ACME", NINE_UTC.plusDays(2).plusHours(3)));
 
-        assertEquals(eventId, updated);
-        assertEquals(1, provider.requestCount() - before, "a warm update is one PUT");
+        assertEquals(eventId, updated.id());
+        assertEquals(1, provider.requestCount() - before, "an update with the current ETag is one PUT");
+        assertEquals(Optional.of(radicale.etag(eventId)), updated.version());
+        assertNotEquals(created.version(), updated.version());
         assertEquals(1, radicale.events(calendarUrl(name)).size());
         VEvent stored = Ics.event(radicale.get(eventId));
         assertEquals(id.key() + "@peregrine-workbench", Ics.uid(stored));
@@ -129,11 +142,11 @@ class CaldavCalendarProviderTest {
     void createOfAnIdentityAlreadyOnTheServerUpdatesItAndReturnsTheSameId() throws Exception {
         String name = calendarName();
         EventIdentity id = randomIdentity();
-        String first = provider(name).create(event(id, "Interview: before the crash", NINE_UTC));
+        String first = provider(name).create(event(id, "Interview: before the crash", NINE_UTC)).id();
 
         // A new provider (a restart) that does not know the event: create must not make a second one.
         CaldavCalendarProvider restarted = provider(name);
-        String second = restarted.create(event(id, "Interview: after the crash", NINE_UTC.plusHours(1)));
+        String second = restarted.create(event(id, "Interview: after the crash", NINE_UTC.plusHours(1))).id();
 
         assertEquals(first, second);
         assertEquals(1, radicale.events(calendarUrl(name)).size());
@@ -142,21 +155,77 @@ class CaldavCalendarProviderTest {
         assertEquals(NINE_UTC.plusHours(1).toInstant(), Ics.start(stored));
     }
 
+    /** As the push service records it: the event and its ETag with the job, in a real SQLite file. @return the job's id */
+    private static long recorded(JobStore store, RemoteEvent event) throws Exception {
+        long job = store.add(new NewJob("Engineer", "ACME", "https://jobs.example.com/" + UUID.randomUUID(), Stage.INTERVIEWING));
+        store.setCalendarLink(job, Optional.of(new CalendarLink(CaldavCalendarProvider.ID, event.id(), event.version())));
+        return job;
+    }
+
+    /** As a new process reads it back: a new store on the same file. */
+    private static RemoteEvent stored(Path db, long job) throws Exception {
+        CalendarLink link = SqliteJobStores.open(db).job(job).calendarLink().orElseThrow();
+        return new RemoteEvent(link.eventId(), link.version());
+    }
+
     @Test
-    void updateWithAStaleEtagRereadsItAndRetriesOnce() throws Exception {
+    void anUpdateFromANewProcessWithTheStoredEtagIsOnePut(@TempDir Path dbDir) throws Exception {
         String name = calendarName();
-        CaldavCalendarProvider provider = provider(name);
         EventIdentity id = randomIdentity();
-        String eventId = provider.create(event(id, "Interview: v1", NINE_UTC));
-        // Someone else changes the event: the provider's ETag is stale now.
-        String changed = radicale.get(eventId).replace("SUMMARY:Interview: v1", "SUMMARY:edited elsewhere");
-        assertTrue(radicale.put(eventId, changed) / 100 == 2);
+        Path db = dbDir.resolve("staging.db");
+        long job = recorded(SqliteJobStores.open(db), provider(name).create(event(id, "Interview: first process", NINE_UTC)));
 
-        String updated = provider.update(eventId, event(id, "Interview: v2", NINE_UTC));
+        CaldavCalendarProvider restarted = provider(name);
+        restarted.testConnection(); // discovery, which a new process does once, whatever it pushes
+        long before = restarted.requestCount();
+        RemoteEvent known = stored(db, job);
+        RemoteEvent updated = restarted.update(known, event(id, "Interview: second process", NINE_UTC.plusHours(1)));
 
-        assertEquals(eventId, updated);
-        assertEquals("Interview: v2", Ics.summary(Ics.event(radicale.get(eventId))));
+        assertEquals(1, restarted.requestCount() - before, "one PUT with If-Match: the stored ETag");
+        assertEquals(known.id(), updated.id());
+        assertEquals(Optional.of(radicale.etag(known.id())), updated.version());
+        assertEquals("Interview: second process", Ics.summary(Ics.event(radicale.get(known.id()))));
         assertEquals(1, radicale.events(calendarUrl(name)).size());
+    }
+
+    @Test
+    void aStaleStoredEtagIsReadAgainAndTheUpdateStillLandsOnTheSameEvent(@TempDir Path dbDir) throws Exception {
+        String name = calendarName();
+        EventIdentity id = randomIdentity();
+        Path db = dbDir.resolve("staging.db");
+        long job = recorded(SqliteJobStores.open(db), provider(name).create(event(id, "Interview: v1", NINE_UTC)));
+        RemoteEvent known = stored(db, job);
+        // Someone else changes the event: the stored ETag is stale now.
+        String changed = radicale.get(known.id()).replace("SUMMARY:Interview: v1", "SUMMARY:edited elsewhere");
+        assertEquals(2, radicale.put(known.id(), changed) / 100);
+        assertNotEquals(known.version(), Optional.of(radicale.etag(known.id())));
+
+        CaldavCalendarProvider restarted = provider(name);
+        restarted.testConnection();
+        long before = restarted.requestCount();
+        RemoteEvent updated = restarted.update(known, event(id, "Interview: v2", NINE_UTC));
+
+        assertEquals(3, restarted.requestCount() - before, "PUT (412), PROPFIND getetag, PUT");
+        assertEquals(known.id(), updated.id());
+        assertEquals(Optional.of(radicale.etag(known.id())), updated.version());
+        assertEquals("Interview: v2", Ics.summary(Ics.event(radicale.get(known.id()))));
+        assertEquals(1, radicale.events(calendarUrl(name)).size(), "no second event");
+    }
+
+    @Test
+    void anUpdateWithoutAVersionReadsTheEtagFirst() throws Exception {
+        String name = calendarName();
+        EventIdentity id = randomIdentity();
+        String eventId = provider(name).create(event(id, "Interview: v1", NINE_UTC)).id();
+
+        CaldavCalendarProvider restarted = provider(name);
+        restarted.testConnection();
+        long before = restarted.requestCount();
+        RemoteEvent updated = restarted.update(RemoteEvent.of(eventId), event(id, "Interview: v2", NINE_UTC));
+
+        assertEquals(2, restarted.requestCount() - before, "PROPFIND getetag, PUT");
+        assertEquals(Optional.of(radicale.etag(eventId)), updated.version());
+        assertEquals("Interview: v2", Ics.summary(Ics.event(radicale.get(eventId))));
     }
 
     @Test
@@ -164,13 +233,14 @@ class CaldavCalendarProviderTest {
         String name = calendarName();
         CaldavCalendarProvider provider = provider(name);
         EventIdentity id = randomIdentity();
-        String eventId = provider.create(event(id, "Interview: soon gone", NINE_UTC));
-        assertEquals(200, radicale.delete(eventId) / 100 * 100);
+        RemoteEvent created = provider.create(event(id, "Interview: soon gone", NINE_UTC));
+        assertEquals(200, radicale.delete(created.id()) / 100 * 100);
 
-        CalendarException e = assertThrows(CalendarException.class, () -> provider.update(eventId, event(id, "Interview: again", NINE_UTC)));
+        CalendarException e = assertThrows(CalendarException.class, () -> provider.update(created, event(id, "Interview: again", NINE_UTC)));
         assertEquals(Kind.NOT_FOUND, e.kind(), e.getMessage());
-        // and a restarted provider, which has no ETag, says the same
-        CalendarException cold = assertThrows(CalendarException.class, () -> provider(name).update(eventId, event(id, "x", NINE_UTC)));
+        // and an update without an ETag, which reads it first, says the same
+        CalendarException cold = assertThrows(CalendarException.class,
+                () -> provider(name).update(RemoteEvent.of(created.id()), event(id, "x", NINE_UTC)));
         assertEquals(Kind.NOT_FOUND, cold.kind(), cold.getMessage());
     }
 
@@ -178,7 +248,7 @@ class CaldavCalendarProviderTest {
     void deleteRemovesTheEventAndDeletingAgainIsFine() throws Exception {
         String name = calendarName();
         CaldavCalendarProvider provider = provider(name);
-        String eventId = provider.create(event(randomIdentity(), "Interview: to delete", NINE_UTC));
+        String eventId = provider.create(event(randomIdentity(), "Interview: to delete", NINE_UTC)).id();
 
         provider.delete(eventId);
         provider.delete(eventId);
@@ -192,7 +262,7 @@ class CaldavCalendarProviderTest {
         String existing = radicale.home() + "my-own-slug/";
         assertEquals(201, radicale.mkcalendar(existing, name));
 
-        String eventId = provider(name).create(event(randomIdentity(), "Interview: existing calendar", NINE_UTC));
+        String eventId = provider(name).create(event(randomIdentity(), "Interview: existing calendar", NINE_UTC)).id();
 
         assertTrue(eventId.startsWith(existing), eventId);
         assertEquals(1, calendarsNamed(name));
@@ -202,7 +272,7 @@ class CaldavCalendarProviderTest {
     @ValueSource(strings = { "/", "", "/.well-known/caldav", "/alice/", "/alice", "/bob/not-mine/" })
     void discoveryFindsTheCalendarFromAnyStartingAddress(String path) throws Exception {
         String name = calendarName();
-        String eventId = provider(radicale.base + path, Radicale.PASSWORD, name).create(event(randomIdentity(), "Interview: " + path, NINE_UTC));
+        String eventId = provider(radicale.base + path, Radicale.PASSWORD, name).create(event(randomIdentity(), "Interview: " + path, NINE_UTC)).id();
 
         assertTrue(eventId.startsWith(calendarUrl(name)), eventId);
         assertEquals(1, calendarsNamed(name));
@@ -215,7 +285,7 @@ class CaldavCalendarProviderTest {
         assertEquals(201, radicale.mkcalendar(calendar, name));
         CaldavCalendarProvider provider = provider(calendar, Radicale.PASSWORD, "some other name");
 
-        String eventId = provider.create(event(randomIdentity(), "Interview: direct", NINE_UTC));
+        String eventId = provider.create(event(randomIdentity(), "Interview: direct", NINE_UTC)).id();
 
         assertTrue(eventId.startsWith(calendar), eventId);
         assertEquals(2, provider.requestCount(), "PROPFIND of the calendar, PUT");
@@ -288,7 +358,7 @@ class CaldavCalendarProviderTest {
         CalendarEvent event = new CalendarEvent(id, longTitle, description, NINE_UTC, Duration.ofMinutes(30));
 
         String sent = ICalendarEvents.write(event, java.time.Instant.now());
-        String eventId = provider.create(event);
+        String eventId = provider.create(event).id();
 
         assertTrue(Ics.longestLineOctets(sent) <= 75, "longest line sent: " + Ics.longestLineOctets(sent) + " octets");
         assertTrue(sent.endsWith("\r\n") && !sent.replace("\r\n", "").contains("\n"), "CRLF line ends only");
@@ -309,7 +379,7 @@ class CaldavCalendarProviderTest {
         CalendarEvent event = event(randomIdentity(), "Interview: zoned", start);
 
         String sent = ICalendarEvents.write(event, java.time.Instant.now());
-        String eventId = provider(name).create(event);
+        String eventId = provider(name).create(event).id();
 
         assertTrue(sent.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"), sent);
         assertTrue(sent.contains("DTSTART;TZID=America/New_York:20300701T093000\r\n"), sent);
@@ -337,7 +407,7 @@ class CaldavCalendarProviderTest {
         radicale.delete(calendarUrl(name));
         assertEquals(0, calendarsNamed(name));
 
-        String eventId = provider.create(event(randomIdentity(), "Interview: second", NINE_UTC));
+        String eventId = provider.create(event(randomIdentity(), "Interview: second", NINE_UTC)).id();
 
         assertEquals(1, calendarsNamed(name));
         assertTrue(eventId.startsWith(calendarUrl(name)));
@@ -348,26 +418,26 @@ class CaldavCalendarProviderTest {
         String name = calendarName();
         CaldavCalendarProvider provider = provider(name);
         EventIdentity id = randomIdentity();
-        String eventId = provider.create(event(id, "Interview: measured", NINE_UTC));
+        RemoteEvent measured = provider.create(event(id, "Interview: measured", NINE_UTC));
         long coldCreate = provider.requestCount();
         long before = provider.requestCount();
         provider.create(event(randomIdentity(), "Interview: warm create", NINE_UTC));
         long warmCreate = provider.requestCount() - before;
         before = provider.requestCount();
-        provider.update(eventId, event(id, "Interview: warm update", NINE_UTC.plusHours(1)));
+        measured = provider.update(measured, event(id, "Interview: warm update", NINE_UTC.plusHours(1)));
         long warmUpdate = provider.requestCount() - before;
         CaldavCalendarProvider cold = provider(name);
-        cold.update(eventId, event(id, "Interview: cold update", NINE_UTC.plusHours(2)));
+        measured = cold.update(measured, event(id, "Interview: cold update", NINE_UTC.plusHours(2)));
         long coldUpdate = cold.requestCount();
         long[] nanos = new long[20];
         for (int i = 0; i < nanos.length; i++) {
             long t = System.nanoTime();
-            provider.update(eventId, event(id, "Interview: warm " + i, NINE_UTC.plusMinutes(i)));
+            measured = provider.update(measured, event(id, "Interview: warm " + i, NINE_UTC.plusMinutes(i)));
             nanos[i] = System.nanoTime() - t;
         }
         java.util.Arrays.sort(nanos);
         System.out.printf("CalDAV provider against local Radicale: requests cold create (discovery from the server root + MKCALENDAR) = %d, "
-                + "warm create = %d, warm update = %d, cold update (discovery + PROPFIND getetag + PUT) = %d; "
+                + "warm create = %d, warm update = %d, cold update with the ETag (discovery + PUT) = %d; "
                 + "median of 20 warm updates = %.1f ms (min %.1f, max %.1f)%n",
                 coldCreate, warmCreate, warmUpdate, coldUpdate, nanos[10] / 1e6, nanos[0] / 1e6, nanos[19] / 1e6);
         assertEquals(5, coldCreate, "PROPFIND /, PROPFIND principal, PROPFIND home, MKCALENDAR, PUT");

@@ -20,6 +20,7 @@ import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
 import peregrine.calendar.EventIdentity;
 import peregrine.calendar.PushResult;
+import peregrine.jobs.CalendarLink;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
@@ -133,6 +134,11 @@ final class CaldavWorld implements AutoCloseable {
 
     String eventUrl(long jobId) throws Exception {
         return calendarUrl() + ICalendarEvents.resourceName(EventIdentity.of(store.job(jobId)).key());
+    }
+
+    /** @return the link a push that wrote {@code eventId} last records: this provider, the event, its ETag on the server now */
+    CalendarLink linkTo(String eventId) throws Exception {
+        return new CalendarLink(CaldavCalendarProvider.ID, eventId, Optional.of(radicale.etag(eventId)));
     }
 
     PushResult.Pushed pushed(long jobId) {

@@ -157,7 +157,7 @@ class CalendarPushEndToEndTest {
         assertTrue(first.created());
         assertEquals("apple_calendar", first.providerId());
         Job job = store.job(jobId);
-        assertEquals(Optional.of(new CalendarLink("apple_calendar", first.eventId())), job.calendarLink());
+        assertEquals(Optional.of(new CalendarLink("apple_calendar", first.eventId(), Optional.of(radicale.etag(first.eventId())))), job.calendarLink());
         assertEquals(1, eventsOf(job));
 
         setInterview(jobId, BERLIN.plusDays(1).plusHours(2));
@@ -197,7 +197,7 @@ class CalendarPushEndToEndTest {
         assertEquals(eventId, again.eventId());
         assertEquals(1, eventsOf(store.job(jobId)));
         assertEquals(BERLIN.plusHours(1).toInstant(), Ics.start(Ics.event(radicale.get(eventId))));
-        assertEquals(Optional.of(new CalendarLink("apple_calendar", eventId)), store.job(jobId).calendarLink());
+        assertEquals(Optional.of(new CalendarLink("apple_calendar", eventId, Optional.of(radicale.etag(eventId)))), store.job(jobId).calendarLink());
     }
 
     @Test

@@ -4,20 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
 import peregrine.calendar.EventIdentity;
+import peregrine.calendar.RemoteEvent;
 
-/** Server behaviour Radicale does not show: 204 without ETag, iCloud-style discovery onto another host, 503, 429. */
+/**
+ * Server behaviour Radicale does not show: 204 without ETag, iCloud-style discovery onto another host, 503, 429, and
+ * connections kept open.
+ */
 class FakeServerTest {
 
     @TempDir
@@ -55,15 +67,55 @@ class FakeServerTest {
             CaldavCalendarProvider provider = provider(base + "/cal/");
             EventIdentity id = CaldavCalendarProviderTest.randomIdentity();
 
-            String eventId = provider.create(CaldavCalendarProviderTest.event(id, "Interview: 204", CaldavCalendarProviderTest.NINE_UTC));
-            String updated = provider.update(eventId, CaldavCalendarProviderTest.event(id, "Interview: 204 again", CaldavCalendarProviderTest.NINE_UTC));
+            RemoteEvent created = provider.create(CaldavCalendarProviderTest.event(id, "Interview: 204", CaldavCalendarProviderTest.NINE_UTC));
+            RemoteEvent updated = provider.update(created, CaldavCalendarProviderTest.event(id, "Interview: 204 again", CaldavCalendarProviderTest.NINE_UTC));
+            String eventId = created.id();
 
             String path = "/cal/" + id.key() + ".ics";
             assertEquals(base + path, eventId);
-            assertEquals(eventId, updated);
+            assertEquals(eventId, updated.id());
+            assertEquals(Optional.empty(), created.version(), "no ETag in the answer: none is kept");
+            assertEquals(Optional.empty(), updated.version());
             assertEquals(List.of("PROPFIND /cal/", "PUT " + path + " If-None-Match: *", "PROPFIND " + path, "PUT " + path + " If-Match: \"v1\""),
                     server.requests);
             assertTrue(stored.get(path).contains("SUMMARY:Interview: 204 again"), stored.get(path));
+        }
+    }
+
+    @Test
+    void aServerThatKeepsConnectionsOpenGetsEveryRequestOnOne() throws Exception {
+        String raw = FakeServer.multistatus(FakeServer.response("/cal/", "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype>"));
+        byte[] calendar = raw.substring(raw.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+        Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
+        List<String> requests = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            connections.add(exchange.getRemoteAddress());
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestMethod().equals("PROPFIND")) {
+                exchange.getResponseHeaders().add("Content-Type", "application/xml; charset=utf-8");
+                exchange.sendResponseHeaders(207, calendar.length);
+                exchange.getResponseBody().write(calendar);
+            } else {
+                exchange.getResponseHeaders().add("ETag", "\"e" + requests.size() + "\"");
+                exchange.sendResponseHeaders(201, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            CaldavCalendarProvider provider = provider("http://127.0.0.1:" + server.getAddress().getPort() + "/cal/");
+            EventIdentity id = CaldavCalendarProviderTest.randomIdentity();
+            RemoteEvent event = provider.create(CaldavCalendarProviderTest.event(id, "Interview: kept open", CaldavCalendarProviderTest.NINE_UTC));
+            provider.update(event, CaldavCalendarProviderTest.event(id, "Interview: kept open again", CaldavCalendarProviderTest.NINE_UTC));
+            provider.create(CaldavCalendarProviderTest.event(CaldavCalendarProviderTest.randomIdentity(), "Interview: another",
+                    CaldavCalendarProviderTest.NINE_UTC));
+
+            assertEquals(4, requests.size(), requests.toString());
+            assertEquals(1, connections.size(), "HTTP/1.1 keep-alive: one connection for " + requests);
+        } finally {
+            server.stop(0);
         }
     }
 
@@ -103,7 +155,7 @@ class FakeServerTest {
                 CaldavCalendarProvider provider = provider("http://127.0.0.1:" + front.port() + "/.well-known/caldav");
                 EventIdentity id = CaldavCalendarProviderTest.randomIdentity();
 
-                String eventId = provider.create(CaldavCalendarProviderTest.event(id, "Interview: iCloud-like", CaldavCalendarProviderTest.NINE_UTC));
+                String eventId = provider.create(CaldavCalendarProviderTest.event(id, "Interview: iCloud-like", CaldavCalendarProviderTest.NINE_UTC)).id();
 
                 assertEquals(partitionBase + "/1234/calendars/8A9B/" + id.key() + ".ics", eventId);
                 assertEquals(List.of("PROPFIND /.well-known/caldav", "PROPFIND /", "PROPFIND /1234/principal/"), front.requests);
@@ -133,7 +185,7 @@ class FakeServerTest {
             CalendarException rejected = assertThrows(CalendarException.class, () -> provider.create(
                     CaldavCalendarProviderTest.event(CaldavCalendarProviderTest.randomIdentity(), "x", CaldavCalendarProviderTest.NINE_UTC)));
             assertEquals(Kind.REJECTED, rejected.kind(), rejected.getMessage());
-            CalendarException busy = assertThrows(CalendarException.class, () -> provider.update("http://127.0.0.1:" + server.port() + "/cal/busy.ics",
+            CalendarException busy = assertThrows(CalendarException.class, () -> provider.update(RemoteEvent.of("http://127.0.0.1:" + server.port() + "/cal/busy.ics"),
                     CaldavCalendarProviderTest.event(CaldavCalendarProviderTest.randomIdentity(), "x", CaldavCalendarProviderTest.NINE_UTC)));
             assertEquals(Kind.UNAVAILABLE, busy.kind(), busy.getMessage());
         }

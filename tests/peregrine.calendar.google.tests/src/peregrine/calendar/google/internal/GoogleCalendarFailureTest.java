@@ -25,6 +25,7 @@ import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.EventIdentity;
 import peregrine.calendar.PushResult;
+import peregrine.calendar.RemoteEvent;
 import peregrine.jobs.CalendarLink;
 
 /**
@@ -81,7 +82,7 @@ class GoogleCalendarFailureTest {
         String message = google.failed(job).message();
         assertTrue(message.contains(google.keyFile.toString()) && message.contains("does not exist"), message);
         assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink());
-        CalendarException e = failure(CalendarException.Kind.CONFIGURATION, () -> google.provider.update(key, event));
+        CalendarException e = failure(CalendarException.Kind.CONFIGURATION, () -> google.provider.update(RemoteEvent.of(key), event));
         assertTrue(e.getMessage().contains(google.keyFile.toString()), e.getMessage());
     }
 
@@ -89,7 +90,7 @@ class GoogleCalendarFailureTest {
     void aFileThatIsNotAServiceAccountKeyIsAConfigurationErrorNamingTheFile() throws Exception {
         google.writeKey(google.keyFile, "this is not JSON at all");
         failedPush(google.keyFile.toString(), "not a service-account key");
-        failure(CalendarException.Kind.CONFIGURATION, () -> google.provider.update(key, event));
+        failure(CalendarException.Kind.CONFIGURATION, () -> google.provider.update(RemoteEvent.of(key), event));
 
         google.writeKey(google.keyFile, "{\"type\":\"authorized_user\",\"client_id\":\"x\",\"client_secret\":\"hidden-secret\",\"refresh_token\":\"1//hidden\"}");
         String message = failedPush(google.keyFile.toString(), "'authorized_user'");
@@ -108,7 +109,7 @@ class GoogleCalendarFailureTest {
         google.fake.refuseTokensWith = "invalid_grant";
         GoogleFixture.touch(google.keyFile); // a new key file: a new sign-in
         failedPush("invalid_grant", GoogleFixture.CLIENT_EMAIL, google.keyFile.toString());
-        failure(CalendarException.Kind.AUTHENTICATION, () -> google.provider.update(key, event));
+        failure(CalendarException.Kind.AUTHENTICATION, () -> google.provider.update(RemoteEvent.of(key), event));
         assertEquals(1, google.fake.events(GoogleFixture.CALENDAR).size());
     }
 
@@ -118,7 +119,7 @@ class GoogleCalendarFailureTest {
         int tokens = google.fake.tokenRequests.get();
         failedPush("HTTP 401", GoogleFixture.CLIENT_EMAIL);
         assertEquals(1, google.fake.tokenRequests.get() - tokens, "one new token is tried, then the failure is reported");
-        failure(CalendarException.Kind.AUTHENTICATION, () -> google.provider.update(key, event));
+        failure(CalendarException.Kind.AUTHENTICATION, () -> google.provider.update(RemoteEvent.of(key), event));
 
         google.fake.clearFaults();
         assertTrue(google.pushed(job).eventId().equals(key));
@@ -136,7 +137,7 @@ class GoogleCalendarFailureTest {
     void aWrongCalendarIdIsAConfigurationErrorNamingTheCalendar() throws Exception {
         google.useCalendar("nosuch@group.calendar.google.com");
         failedPush("'nosuch@group.calendar.google.com'", "calendar_id", google.configFile.toString(), GoogleFixture.CLIENT_EMAIL);
-        failure(CalendarException.Kind.CONFIGURATION, () -> google.provider.update(key, event));
+        failure(CalendarException.Kind.CONFIGURATION, () -> google.provider.update(RemoteEvent.of(key), event));
 
         long fresh = google.interviewOn(LocalDate.of(2026, 12, 5));
         String message = google.failed(fresh).message();
@@ -164,7 +165,7 @@ class GoogleCalendarFailureTest {
         int api = google.fake.apiRequests.get();
         failedPush("unavailable", "HTTP 503", "after 4 attempts", "try again later");
         assertEquals(4, google.fake.apiRequests.get() - api, "one attempt and three retries");
-        failure(CalendarException.Kind.UNAVAILABLE, () -> google.provider.update(key, event));
+        failure(CalendarException.Kind.UNAVAILABLE, () -> google.provider.update(RemoteEvent.of(key), event));
 
         google.fake.failNext(500, "backendError", "Backend Error", 1);
         assertEquals(key, google.pushed(job).eventId(), "a passing server error is retried");
@@ -179,6 +180,6 @@ class GoogleCalendarFailureTest {
         google.writeSettings("calendar_id: " + GoogleFixture.CALENDAR + "\ncredentials_json: " + google.keyFile
                 + "\napi_root_url: http://127.0.0.1:" + port + "/\n");
         failedPush("Cannot connect to 127.0.0.1:" + port, "api_root_url");
-        failure(CalendarException.Kind.UNAVAILABLE, () -> google.provider.update(key, event));
+        failure(CalendarException.Kind.UNAVAILABLE, () -> google.provider.update(RemoteEvent.of(key), event));
     }
 }

@@ -28,6 +28,7 @@ import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.EventIdentity;
 import peregrine.calendar.PushResult;
+import peregrine.calendar.RemoteEvent;
 import peregrine.jobs.CalendarLink;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Stage;
@@ -182,7 +183,7 @@ class GoogleCalendarPushTest {
         String description = "https://jobs.example/1?a=b&c=d\nLine two: commas, semicolons; backslash \\ and emoji 🚀";
         CalendarEvent event = new CalendarEvent(new EventIdentity("0123456789abcdefghijklmnopqrstuv"), title, description,
                 ZonedDateTime.of(2026, 12, 3, 12, 0, 0, 0, ZoneId.of("UTC")), Duration.ofMinutes(30));
-        String id = google.provider.create(event);
+        String id = google.provider.create(event).id();
         assertEquals(title, events().get(id).get("summary").getAsString());
         assertEquals(description, events().get(id).get("description").getAsString());
         assertEquals("UTC", events().get(id).getAsJsonObject("start").get("timeZone").getAsString());
@@ -203,7 +204,7 @@ class GoogleCalendarPushTest {
     void updatingAnEventThatDoesNotExistIsNotFoundSoThePushServiceCreatesIt() throws Exception {
         CalendarEvent event = new CalendarEvent(new EventIdentity("vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv"), "Interview: X @ Y", "",
                 ZonedDateTime.of(2026, 12, 3, 12, 0, 0, 0, ZoneId.of("UTC")), Duration.ofMinutes(60));
-        CalendarException e = assertThrows(CalendarException.class, () -> google.provider.update("neverexisted0123", event));
+        CalendarException e = assertThrows(CalendarException.class, () -> google.provider.update(RemoteEvent.of("neverexisted0123"), event));
         assertEquals(CalendarException.Kind.NOT_FOUND, e.kind(), e.getMessage());
         assertTrue(events().isEmpty());
     }

@@ -297,7 +297,7 @@ class GoogleFaultMatrixTest {
     void aCrashBetweenTheRemoteWriteAndTheDatabaseWriteLeavesOneEvent() throws Exception {
         long job = google.interviewOn(LocalDate.of(2031, 5, 6));
         String written = google.provider.create(new CalendarEvent(EventIdentity.of(google.store.job(job)), "Interview: before the crash", "",
-                ZonedDateTime.of(2031, 5, 6, 12, 0, 0, 0, ZoneOffset.UTC), Duration.ofHours(1)));
+                ZonedDateTime.of(2031, 5, 6, 12, 0, 0, 0, ZoneOffset.UTC), Duration.ofHours(1))).id();
         assertEquals(Optional.empty(), google.store.job(job).calendarLink());
 
         PushResult result = google.push.push(job);
@@ -327,7 +327,7 @@ class GoogleFaultMatrixTest {
             // and, as another process would (the CLI), a create of the same job's event at the same moment
             results.add(threads.submit(() -> {
                 together.await();
-                return google.provider.create(elsewhere);
+                return google.provider.create(elsewhere).id();
             }));
             List<String> ids = new ArrayList<>();
             for (Future<String> f : results) {

@@ -54,7 +54,8 @@ class SqliteJobStoreTest {
         assertTrue(Files.exists(file));
         String jobs = PeregrineFiles.ddl(file, "jobs");
         for (String column : List.of("url TEXT UNIQUE", "status TEXT DEFAULT 'pending'", "calendar_event_id", "interview_date",
-                "calendar_provider", "interview_time", "interview_zone", "interview_duration_minutes", "ats_gap_report")) {
+                "calendar_provider", "interview_time", "interview_zone", "interview_duration_minutes", "ats_gap_report",
+                "calendar_event_version TEXT")) {
             assertTrue(jobs.contains(column), column + " missing from " + jobs);
         }
         assertTrue(PeregrineFiles.ddl(file, "company_research").contains("accessibility_brief"));
@@ -88,6 +89,53 @@ class SqliteJobStoreTest {
         assertEquals(researchBefore.get(0), researchAfter.get(0).subList(0, researchBefore.get(0).size()));
         assertEquals(contactsBefore, PeregrineFiles.rows(file, "job_contacts"));
         assertEquals(contactsDdl, PeregrineFiles.ddl(file, "job_contacts"));
+    }
+
+    @Test
+    void aFileOfTheWorkbenchBeforeEventVersionsGetsTheVersionColumnOnceAndKeepsEverythingElse() throws Exception {
+        Path file = PeregrineFiles.olderPeregrineDatabase(dir.resolve("staging.db"));
+        // as the workbench left it before it kept versions: every other added column, and a pushed event
+        List<String> alters = new ArrayList<>();
+        for (var table : Schema.ADDED_COLUMNS.entrySet()) {
+            String ddl = PeregrineFiles.ddl(file, table.getKey());
+            table.getValue().forEach((column, type) -> {
+                if (!column.equals(Columns.CALENDAR_EVENT_VERSION) && !ddl.contains(" " + column + " ")) {
+                    alters.add("ALTER TABLE " + table.getKey() + " ADD COLUMN " + column + " " + type);
+                }
+            });
+        }
+        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement()) {
+            for (String alter : alters) {
+                s.execute(alter);
+            }
+            s.execute("UPDATE jobs SET calendar_event_id = 'https://cal.example/1.ics', calendar_provider = 'apple_calendar' WHERE id = 1");
+        }
+        List<List<String>> jobsBefore = PeregrineFiles.rows(file, "jobs");
+        String jobsDdlBefore = PeregrineFiles.ddl(file, "jobs");
+        List<List<String>> researchBefore = PeregrineFiles.rows(file, "company_research");
+        String researchDdlBefore = PeregrineFiles.ddl(file, "company_research");
+        List<List<String>> contactsBefore = PeregrineFiles.rows(file, "job_contacts");
+
+        Job job = new SqliteJobStore(file).job(1);
+
+        assertEquals(Optional.of(new CalendarLink("apple_calendar", "https://cal.example/1.ics", Optional.empty())), job.calendarLink());
+        String jobsDdl = PeregrineFiles.ddl(file, "jobs");
+        assertEquals(jobsDdlBefore.substring(0, jobsDdlBefore.length() - 1), jobsDdl.substring(0, jobsDdlBefore.length() - 1),
+                "only appended: " + jobsDdl);
+        assertTrue(jobsDdl.endsWith(", calendar_event_version TEXT)"), jobsDdl);
+        List<List<String>> jobsAfter = PeregrineFiles.rows(file, "jobs");
+        for (int i = 0; i < jobsBefore.size(); i++) {
+            List<String> expected = new ArrayList<>(jobsBefore.get(i));
+            expected.add("calendar_event_version=null");
+            assertEquals(expected, jobsAfter.get(i));
+        }
+        assertEquals(researchBefore, PeregrineFiles.rows(file, "company_research"));
+        assertEquals(researchDdlBefore, PeregrineFiles.ddl(file, "company_research"));
+        assertEquals(contactsBefore, PeregrineFiles.rows(file, "job_contacts"));
+
+        new SqliteJobStore(file).board();
+        assertEquals(jobsDdl, PeregrineFiles.ddl(file, "jobs"), "a second store adds nothing");
+        assertEquals(jobsAfter, PeregrineFiles.rows(file, "jobs"));
     }
 
     @Test
@@ -177,14 +225,18 @@ class SqliteJobStoreTest {
     }
 
     @Test
-    void theCalendarEventIdIsStoredAndClearedTogetherWithItsProvider() throws Exception {
+    void theCalendarEventIdIsStoredAndClearedTogetherWithItsProviderAndVersion() throws Exception {
         Path file = dir.resolve("link.db");
         JobStore store = new SqliteJobStore(file);
         long id = store.add(new NewJob("Engineer", "Acme", "", Stage.INTERVIEWING));
-        CalendarLink link = new CalendarLink("apple_calendar", "peregrine-job-1@example");
+        CalendarLink link = new CalendarLink("apple_calendar", "https://cal.example/1.ics", Optional.of("\"a1b2\""));
         assertEquals(Optional.of(link), store.setCalendarLink(id, Optional.of(link)).calendarLink());
+        assertEquals(Optional.of(link), new SqliteJobStore(file).job(id).calendarLink(), "as another process reads it");
+        CalendarLink unversioned = new CalendarLink("google_calendar", "0123abc");
+        assertEquals(Optional.of(unversioned), store.setCalendarLink(id, Optional.of(unversioned)).calendarLink(),
+                "a link without a version clears the old one");
         assertEquals(Optional.empty(), store.setCalendarLink(id, Optional.empty()).calendarLink());
-        assertEquals(List.of(List.of("id=" + id, "calendar_event_id=null", "calendar_provider=null")),
+        assertEquals(List.of(List.of("id=" + id, "calendar_event_id=null", "calendar_provider=null", "calendar_event_version=null")),
                 PeregrineFiles.rows(file, "jobs").stream()
                         .map(row -> row.stream().filter(v -> v.startsWith("id=") || v.startsWith("calendar_")).toList())
                         .toList());
@@ -197,6 +249,25 @@ class SqliteJobStoreTest {
         assertEquals(99, e.jobId());
         assertThrows(UnknownJobException.class, () -> store.job(99));
         assertTrue(store.list(Optional.empty()).isEmpty());
+        // the refused write's connection is reused: it must have ended its transaction
+        long id = store.add(new NewJob("Engineer", "Acme", "", Stage.APPLIED));
+        assertEquals(id, new SqliteJobStore(dir.resolve("unknown.db")).job(id).id());
+    }
+
+    @Test
+    void aStoreThatKeepsItsConnectionsSeesWhatAnotherStoreCommitted() throws Exception {
+        Path file = dir.resolve("two.db");
+        JobStore workbench = new SqliteJobStore(file);
+        JobStore cli = new SqliteJobStore(file);
+        long id = workbench.add(new NewJob("Engineer", "Acme", "", Stage.APPLIED));
+        assertEquals(Stage.APPLIED, workbench.job(id).stage().orElseThrow());
+
+        cli.move(id, Stage.PHONE_SCREEN);
+        cli.setCalendarLink(id, Optional.of(new CalendarLink("apple_calendar", "https://cal.example/1.ics", Optional.of("\"v2\""))));
+
+        Job seen = workbench.job(id);
+        assertEquals(Stage.PHONE_SCREEN, seen.stage().orElseThrow());
+        assertEquals(Optional.of("\"v2\""), seen.calendarLink().flatMap(CalendarLink::version));
     }
 
     @Test

@@ -74,6 +74,8 @@ final class BoardHarness {
         commands.defineCommand(PushToCalendarHandler.COMMAND_ID, "Add to / Update Calendar", null, category,
                 new IParameter[] { jobIdParameter() });
         context.get(EHandlerService.class).activateHandler(PushToCalendarHandler.COMMAND_ID, new PushToCalendarHandler());
+        commands.defineCommand(PushAllHandler.COMMAND_ID, "Push All Interviews", null, category, null);
+        context.get(EHandlerService.class).activateHandler(PushAllHandler.COMMAND_ID, new PushAllHandler());
         context.set(EPartService.class, stub(EPartService.class, "findPart", args -> board(args[0])));
         context.set(ESelectionService.class, stub(ESelectionService.class, "setSelection", args -> {
             context.set(IServiceConstants.ACTIVE_SELECTION, args[0]);

@@ -330,6 +330,86 @@ class CalendarButtonTest {
     }
 
     @Test
+    void pushAllAddsEveryInterviewOnTheBoardOnceAndPushingAllAgainUpdatesTheSameEvents() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        undateEarlierInterviews(store);
+        List<Long> dated = List.of(datedJob(store, "One"), datedJob(store, "Two"), datedJob(store, "Three"));
+        long undated = store.add(new NewJob("Undated", "Acme", "", Stage.PHONE_SCREEN));
+        long applied = store.add(new NewJob("Applied", "Acme", "", Stage.APPLIED));
+        FakeCalendar calendar = register(new FakeCalendar());
+        open(store);
+
+        assertTrue(canExecute(PUSH_ALL));
+        execute(PUSH_ALL);
+        harness.waitForTheBoard();
+        assertEquals(3, calendar.events.size());
+        for (long id : dated) {
+            assertTrue(store.job(id).calendarLink().isPresent());
+            assertEquals(InterviewRow.UPDATE_CALENDAR, harness.calendarButton(id).orElseThrow().getText());
+            assertEquals(List.of("Added to Fake Calendar \u2013 <a>Open event</a>"), eventLinks(id));
+        }
+        assertTrue(store.job(undated).calendarLink().isEmpty());
+        assertTrue(store.job(applied).calendarLink().isEmpty());
+
+        execute(PUSH_ALL);
+        harness.waitForTheBoard();
+        assertEquals(3, calendar.events.size(), "pushing all again updates the same events");
+        for (long id : dated) {
+            assertEquals(List.of("Updated on Fake Calendar \u2013 <a>Open event</a>"), eventLinks(id));
+        }
+    }
+
+    @Test
+    void pushAllIsOfferedOnlyWhileACardCanBePushed() throws Exception {
+        JobStore store = SqliteJobStores.open(dir.resolve("staging.db"));
+        store.add(new NewJob("Undated", "Acme", "", Stage.PHONE_SCREEN));
+        register(new FakeCalendar());
+        open(store);
+        assertFalse(canExecute(PUSH_ALL), "no card has an interview date");
+
+        datedJob(store, "Dated");
+        harness.part.refresh();
+        harness.waitForTheBoard();
+        assertTrue(canExecute(PUSH_ALL), "a dated card on the paid plan");
+        setTier("free");
+        harness.waitUntil("the board reads the free plan", () -> !canExecute(PUSH_ALL));
+        setTier("paid");
+        harness.waitUntil("the board reads the paid plan", () -> canExecute(PUSH_ALL));
+    }
+
+    @Test
+    void cancellingPushAllStartsNoFurtherPushAndTheCardsNotReachedStayAsTheyWere() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        undateEarlierInterviews(store);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3 * PushAllJob.CONCURRENCY; i++) {
+            ids.add(datedJob(store, "Job " + i));
+        }
+        FakeCalendar calendar = register(new FakeCalendar());
+        calendar.delayMillis = 700;
+        open(store);
+        statusLine();
+
+        execute(PUSH_ALL);
+        harness.waitUntil("the status line offers to cancel", () -> statusCancel().filter(Button::isVisible).isPresent());
+        harness.waitUntil("the calendar is called", () -> calendar.started.getCount() == 0);
+        press(statusCancel().orElseThrow());
+        harness.waitForTheBoard();
+
+        int made = calendar.events.size();
+        assertTrue(made >= 1 && made < ids.size(), made + " of " + ids.size() + " events were made");
+        assertEquals(made, ids.stream().filter(id -> uncheckedJob(store, id).calendarLink().isPresent()).count(),
+                "every event made is recorded, and no other");
+        for (long id : ids) {
+            boolean pushed = uncheckedJob(store, id).calendarLink().isPresent();
+            assertEquals(pushed ? InterviewRow.UPDATE_CALENDAR : InterviewRow.ADD_TO_CALENDAR,
+                    harness.calendarButton(id).orElseThrow().getText());
+            assertFalse(labelTexts(harness.card(id)).contains("Working on the calendar\u2026"), "job " + id);
+        }
+        assertTrue(canExecute(PUSH_ALL), "the rest can be pushed again");
+    }
+
+    @Test
     void theIntegrationsDialogShowsEachCalendarsStatusAndSettingsFileAndTestsItsConnection() {
         FakeCalendar calendar = register(new FakeCalendar());
         calendar.failure = new CalendarException(CalendarException.Kind.AUTHENTICATION, "The server refused the password.");
@@ -380,6 +460,42 @@ class CalendarButtonTest {
 
     private Optional<Button> statusCancel() {
         return button(statusShell, "Cancel");
+    }
+
+    private static final String PUSH_ALL = PushAllHandler.COMMAND_ID;
+
+    private boolean canExecute(String commandId) {
+        return harness.context.get(EHandlerService.class)
+                .canExecute(harness.context.get(ECommandService.class).createCommand(commandId, Map.of()));
+    }
+
+    private void execute(String commandId) {
+        harness.context.get(EHandlerService.class)
+                .executeHandler(harness.context.get(ECommandService.class).createCommand(commandId, Map.of()));
+    }
+
+    /**
+     * Clears the interview dates that earlier tests left in the runtime's shared store, so that "push
+     * all" pushes only this test's jobs.
+     */
+    private static void undateEarlierInterviews(JobStore store) throws JobStoreException {
+        for (Stage stage : Stage.values()) {
+            if (stage.takesInterviewDate()) {
+                for (Job job : store.list(Optional.of(stage))) {
+                    if (job.interview().isPresent()) {
+                        store.setInterview(job.id(), Optional.empty());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Job uncheckedJob(JobStore store, long id) {
+        try {
+            return store.job(id);
+        } catch (JobStoreException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private boolean canExecutePush() {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.ProviderStatus;
+import peregrine.calendar.RemoteEvent;
 import peregrine.jobs.sqlite.SqliteJobStores;
 import peregrine.settings.Secrets;
 import peregrine.settings.WorkbenchSettings;
@@ -98,12 +99,12 @@ class CalendarIntegrationsPasswordTest {
         }
 
         @Override
-        public String create(CalendarEvent event) {
+        public RemoteEvent create(CalendarEvent event) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public String update(String eventId, CalendarEvent event) {
+        public RemoteEvent update(RemoteEvent known, CalendarEvent event) {
             throw new UnsupportedOperationException();
         }
 

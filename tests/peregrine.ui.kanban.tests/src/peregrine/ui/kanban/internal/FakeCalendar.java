@@ -11,6 +11,7 @@ import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.ProviderStatus;
+import peregrine.calendar.RemoteEvent;
 
 /** An in-memory calendar, registered as a real OSGi service by the tests. */
 final class FakeCalendar implements CalendarProvider {
@@ -43,13 +44,13 @@ final class FakeCalendar implements CalendarProvider {
     }
 
     @Override
-    public String create(CalendarEvent event) throws CalendarException {
-        return write(event.identity().key(), event);
+    public RemoteEvent create(CalendarEvent event) throws CalendarException {
+        return RemoteEvent.of(write(event.identity().key(), event));
     }
 
     @Override
-    public String update(String eventId, CalendarEvent event) throws CalendarException {
-        return write(eventId, event);
+    public RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException {
+        return RemoteEvent.of(write(known.id(), event));
     }
 
     private String write(String eventId, CalendarEvent event) throws CalendarException {
