@@ -45,6 +45,7 @@ final class BoardSection {
     static final int PAGE = 25;
     /** Until a card has been measured, the height a card is expected to take, for deciding how many to make. */
     private static final int EXPECTED_CARD_HEIGHT = 90;
+    private static final int FRAME_MILLIS = 16;
     private static final int SPACING = 6;
 
     private final BoardColumn column;
@@ -89,7 +90,8 @@ final class BoardSection {
         scroller.setContent(cards);
         scroller.addListener(SWT.Resize, e -> {
             fit();
-            grow();
+            grow(false);
+            scheduleGrow();
         });
         // The cards move when the section scrolls, whether by wheel, scroll bar or keyboard focus.
         cards.addListener(SWT.Move, e -> scheduleGrow());
@@ -159,10 +161,11 @@ final class BoardSection {
                 disposeMore();
             }
             fit();
-            grow();
+            grow(false);
         } finally {
             cards.setRedraw(true);
         }
+        scheduleGrow();
     }
 
     private void redrawMade() {
@@ -225,16 +228,20 @@ final class BoardSection {
         }
     }
 
-    /** Makes cards until they reach half a screenful below the visible area, or the jobs run out. */
-    private void grow() {
+    /**
+     * Makes cards until they fill the visible area, and with {@code ahead} half a screenful below it,
+     * or until the jobs run out.
+     */
+    private void grow(boolean ahead) {
         if (!scroller.getVisible() || cards.isDisposed()) {
             return;
         }
         int viewHeight = scroller.getClientArea().height;
         while (made.size() < jobs.size()) {
             int reached = made.isEmpty() ? 0 : made.get(made.size() - 1).control().getBounds().y + lastRowHeight();
-            // What is seen, and half a screenful more to scroll into while the next cards are made.
-            int wanted = -cards.getLocation().y + Math.max(viewHeight, EXPECTED_CARD_HEIGHT) * 3 / 2;
+            // What is seen, and ahead half a screenful more to scroll into while the next cards are made.
+            int seen = Math.max(viewHeight, EXPECTED_CARD_HEIGHT);
+            int wanted = -cards.getLocation().y + (ahead ? seen * 3 / 2 : seen);
             if (reached >= wanted) {
                 return;
             }
@@ -257,18 +264,22 @@ final class BoardSection {
         return Math.max(1, (last.getBounds().y + last.getBounds().height + SPACING) / rows);
     }
 
-    /** Grows after the scroll has been painted, once however many scroll events arrive before. */
+    /**
+     * Makes the cards ahead of the visible ones once what is visible has been shown, and once however
+     * many scroll events arrive before.
+     */
     private void scheduleGrow() {
         if (growScheduled || made.size() >= jobs.size()) {
             return;
         }
         growScheduled = true;
-        cards.getDisplay().asyncExec(() -> {
+        // A frame later: what is visible is painted first, and the scroll events of that frame are one grow.
+        cards.getDisplay().timerExec(FRAME_MILLIS, () -> {
             growScheduled = false;
             if (!cards.isDisposed()) {
                 cards.setRedraw(false);
                 try {
-                    grow();
+                    grow(true);
                 } finally {
                     cards.setRedraw(true);
                 }

@@ -53,6 +53,7 @@ import peregrine.settings.WorkbenchSettings;
 final class BoardHarness {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SETTLED = Duration.ofMillis(50);
 
     final Display display;
     final Shell shell;
@@ -117,9 +118,12 @@ final class BoardHarness {
                 dispatched = true;
             }
             // Work posts its outcome before it leaves the job manager: once none is left, the queue is complete.
-            if (!dispatched && org.eclipse.core.runtime.jobs.Job.getJobManager().find(part).length == 0
-                    && !display.readAndDispatch()) {
-                return;
+            if (!dispatched && idle() && !display.readAndDispatch()) {
+                // A few frames more, for the sections' timers that make the cards ahead of the view.
+                dispatchFor(SETTLED);
+                if (idle() && !display.readAndDispatch()) {
+                    return;
+                }
             }
             if (System.nanoTime() > deadline) {
                 fail("The board's background work did not finish within " + TIMEOUT);
@@ -263,6 +267,20 @@ final class BoardHarness {
                 return true;
             }
         };
+    }
+
+    private boolean idle() {
+        return org.eclipse.core.runtime.jobs.Job.getJobManager().find(part).length == 0;
+    }
+
+    private void dispatchFor(Duration time) {
+        long until = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < until) {
+            while (display.readAndDispatch()) {
+                // every event that is due
+            }
+            pause();
+        }
     }
 
     private static void pause() {
