@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,9 +44,14 @@ import peregrine.settings.WorkbenchSettings;
 /**
  * The push service over whichever {@link CalendarProvider}s are registered, highest ranking first.
  * <p>
- * The provider's network calls run on a thread of their own and are given up, by interrupting that thread,
+ * The provider's network calls run on a virtual thread and are given up, by interrupting that thread,
  * when they take longer than {@link WorkbenchSettings#calendarTimeout()}: a push never hangs longer than
- * that, whatever the server does. Nothing is recorded then; as the event's identity derives from the job,
+ * that, whatever the server does. A push called on a virtual thread makes its calls there, and a shared
+ * timer interrupts it at the limit (the interrupt is cleared before the push returns); a push called on
+ * a platform thread hands them to a virtual thread of their own, as interrupting a platform thread does
+ * not stop a blocking socket read. (On the caller's own virtual thread the push ends when the call gives way
+ * to the interrupt, which socket I/O does at once; a host name lookup, which cannot be interrupted, first ends
+ * at the resolver's own timeout.) A push given up records nothing; as the event's identity derives from the job,
  * pushing again finds the event if the call did reach the server. A provider that throws an unchecked
  * exception fails the push with a message, never the caller.
  */
@@ -61,16 +68,21 @@ public final class DefaultCalendarPushService implements CalendarPushService {
     private final Map<Long, ReentrantLock> jobLocks = new ConcurrentHashMap<>();
     /** Virtual threads: interrupting one blocked on a socket closes the socket, so a given-up call ends at once. */
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("calendar-push-", 1).factory());
+    /** Interrupts a push's own virtual thread at its limit; a call that ends in time cancels its deadline. */
+    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
+            Thread.ofPlatform().daemon().name("calendar-push-deadlines").factory());
 
     @Activate
     public DefaultCalendarPushService(@Reference JobStore store, @Reference WorkbenchSettings settings) {
         this.store = store;
         this.settings = settings;
+        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     @Deactivate
     void deactivate() {
         calls.shutdownNow();
+        deadlines.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -127,25 +139,22 @@ public final class DefaultCalendarPushService implements CalendarPushService {
                 : Optional.empty();
         Written written;
         Duration limit = settings.calendarTimeout();
-        Future<Written> call = calls.submit(() -> write(provider, known, event));
         try {
-            written = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            written = Thread.currentThread().isVirtual() ? writeHere(provider, known, event, limit)
+                    : writeOnVirtualThread(provider, known, event, limit);
         } catch (TimeoutException e) {
-            call.cancel(true);
             return new PushResult.Failed(provider.label() + ": the calendar did not answer within " + seconds(limit)
                     + ". Nothing was recorded; try again later. Pushing again never makes a second event.");
         } catch (InterruptedException e) {
-            call.cancel(true);
             Thread.currentThread().interrupt();
             return new PushResult.Failed(provider.label() + ": the push was stopped. Nothing was recorded; pushing again never makes a second event.");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CalendarException failure) {
-                return new PushResult.Failed(provider.label() + ": " + failure.getMessage());
-            }
+        } catch (CalendarException failure) {
+            return new PushResult.Failed(provider.label() + ": " + failure.getMessage());
+        } catch (RuntimeException bug) {
             // A provider's bug: its message may hold anything, so the user sees only its kind; the log has the rest.
-            LOG.log(System.Logger.Level.ERROR, "Calendar provider " + provider.id() + " failed", e.getCause());
+            LOG.log(System.Logger.Level.ERROR, "Calendar provider " + provider.id() + " failed", bug);
             return new PushResult.Failed(provider.label() + ": the calendar plug-in failed unexpectedly ("
-                    + e.getCause().getClass().getSimpleName() + "). Nothing was recorded.");
+                    + bug.getClass().getSimpleName() + "). Nothing was recorded.");
         }
         if (written.event() == null) {
             return new PushResult.Failed(provider.label() + ": the calendar plug-in gave no event id. Nothing was recorded.");
@@ -163,6 +172,86 @@ public final class DefaultCalendarPushService implements CalendarPushService {
 
     /** What the provider did: the event as it holds it now (null if the provider broke its contract), and whether it was created. */
     private record Written(RemoteEvent event, boolean created) {
+    }
+
+    /**
+     * {@link #write} on this virtual thread, interrupted by {@link #deadlines} at {@code limit}.
+     *
+     * @throws TimeoutException when the limit was reached, whatever the call did after it; the interrupt is cleared
+     * @throws InterruptedException when the thread was interrupted by someone else; its interrupt status is kept
+     */
+    private Written writeHere(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event, Duration limit)
+            throws CalendarException, TimeoutException, InterruptedException {
+        Deadline deadline = new Deadline(Thread.currentThread());
+        ScheduledFuture<?> timer = deadlines.schedule(deadline, limit.toNanos(), TimeUnit.NANOSECONDS);
+        Written written;
+        try {
+            written = write(provider, known, event);
+        } finally {
+            timer.cancel(false);
+            if (deadline.end()) {
+                throw new TimeoutException();
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException();
+        }
+        return written;
+    }
+
+    /** Interrupts its thread when run, unless {@link #end()} came first; run and end exclude each other. */
+    private static final class Deadline implements Runnable {
+
+        private final Thread thread;
+        private boolean ended;
+        private boolean fired;
+        /** Whether the thread was interrupted by this deadline (not already by someone else). */
+        private boolean interrupted;
+
+        Deadline(Thread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!ended) {
+                fired = true;
+                interrupted = !thread.isInterrupted();
+                thread.interrupt();
+            }
+        }
+
+        /**
+         * Called by the deadline's thread when its call has ended; clears the interrupt this deadline made.
+         *
+         * @return whether the deadline fired
+         */
+        synchronized boolean end() {
+            ended = true;
+            if (interrupted) {
+                Thread.interrupted();
+            }
+            return fired;
+        }
+    }
+
+    /** {@link #write} on a virtual thread of its own, interrupted at {@code limit}. */
+    private Written writeOnVirtualThread(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event, Duration limit)
+            throws CalendarException, TimeoutException, InterruptedException {
+        Future<Written> call = calls.submit(() -> write(provider, known, event));
+        try {
+            return call.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            call.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case CalendarException failure -> throw failure;
+                case RuntimeException bug -> throw bug;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** Updates the event {@code known}, or creates it when there is none or it was deleted on the server. */

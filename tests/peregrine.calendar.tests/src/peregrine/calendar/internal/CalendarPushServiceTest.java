@@ -327,6 +327,38 @@ class CalendarPushServiceTest {
     }
 
     @Test
+    void aPushOnAVirtualThreadIsGivenUpThereAtTheLimitAndNeverLeavesItsThreadInterrupted() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        provider.createDelayMillis = 10_000;
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        Files.writeString(settings.configDirectory().resolve("user.yaml"), "tier: paid\ncalendar_timeout_seconds: 1\n");
+        List<Object> seen = new ArrayList<>();
+
+        Thread pusher = Thread.ofVirtual().start(() -> {
+            seen.add(push.push(id));
+            seen.add(Thread.currentThread().isInterrupted());
+            provider.createDelayMillis = 0;
+            seen.add(push.push(id));
+            try {
+                Thread.sleep(1_500); // past the second push's limit: its deadline must not fire
+                seen.add(false);
+            } catch (InterruptedException e) {
+                seen.add(true);
+            }
+        });
+        assertTrue(pusher.join(Duration.ofSeconds(20)), "the pushes ended");
+
+        PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, seen.get(0));
+        assertEquals("Calendar one: the calendar did not answer within 1 s. Nothing was recorded; try again later. "
+                + "Pushing again never makes a second event.", failed.message());
+        assertEquals(false, seen.get(1), "interrupted after the given-up push");
+        String eventId = assertInstanceOf(PushResult.Pushed.class, seen.get(2)).eventId();
+        assertEquals(false, seen.get(3), "interrupted after the push that ended in time");
+        assertEquals(Optional.of(new CalendarLink("one", eventId, provider.version(eventId))), store.job(id).calendarLink());
+    }
+
+    @Test
     void aProviderThatThrowsAnUncheckedExceptionFailsThePushWithoutItsMessage() throws Exception {
         CalendarProvider broken = new CalendarProvider() {
             @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -68,6 +69,26 @@ class FileWorkbenchSettingsTest {
         assertEquals(Tier.PREMIUM, settings.tier());
         write("user.yaml", "tier: ultra\ndev_tier_override: null\n");
         assertEquals(Tier.ULTRA, settings.tier());
+    }
+
+    @Test
+    void userYamlIsReadAgainAfterAnEditOfTheSameSizeAndTimeAndWhenItGoesOrComesBack() throws Exception {
+        Path user = config.resolve("user.yaml");
+        write("user.yaml", "tier: paid\n");
+        FileTime written = Files.getLastModifiedTime(user);
+        assertEquals(Tier.PAID, settings.tier());
+        write("user.yaml", "tier: free\n");
+        Files.setLastModifiedTime(user, written);
+        assertEquals(Tier.FREE, settings.tier(), "a recent file is not trusted to change its time or size");
+        Files.delete(user);
+        assertEquals(Tier.FREE, settings.tier());
+        write("user.yaml", "tier: premium\n");
+        assertEquals(Tier.PREMIUM, settings.tier());
+        Files.setLastModifiedTime(user, FileTime.fromMillis(written.toMillis() - 60_000));
+        assertEquals(Tier.PREMIUM, settings.tier());
+        write("user.yaml", "tier: ultra\n");
+        Files.setLastModifiedTime(user, FileTime.fromMillis(written.toMillis() - 60_000));
+        assertEquals(Tier.ULTRA, settings.tier(), "an old file whose size changed");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -251,20 +252,23 @@ public final class CaldavCalendarProvider implements CalendarProvider {
     private CaldavSettings.Result settings() {
         Path file = workbenchSettings.integrationFile(ID);
         Object stamp = stamp(file);
-        Object read = null;
+        Loaded known;
         synchronized (lock) {
-            if (loaded != null && loaded.file().equals(file) && Objects.equals(loaded.stamp(), stamp)) {
-                read = loaded.read();
-            }
+            known = loaded != null && loaded.file().equals(file) && Objects.equals(loaded.stamp(), stamp) ? loaded : null;
         }
-        if (read == null) {
-            read = read(file);
-            synchronized (lock) {
-                loaded = new Loaded(file, stamp, read);
-            }
+        if (known != null && known.settings() != null) {
+            return known.settings();
         }
-        return read instanceof IntegrationConfig config ? CaldavSettings.from(config, this::storedPassword)
-                : (CaldavSettings.Result) read;
+        Object read = known != null ? known.read() : read(file);
+        AtomicBoolean askedSecureStorage = new AtomicBoolean();
+        CaldavSettings.Result result = read instanceof IntegrationConfig config ? CaldavSettings.from(config, () -> {
+            askedSecureStorage.set(true);
+            return storedPassword();
+        }) : (CaldavSettings.Result) read;
+        synchronized (lock) {
+            loaded = new Loaded(file, stamp, read, askedSecureStorage.get() ? null : result);
+        }
+        return result;
     }
 
     private Optional<String> storedPassword() throws SettingsException {
@@ -297,7 +301,10 @@ public final class CaldavCalendarProvider implements CalendarProvider {
         }
     }
 
-    /** @param read an {@link IntegrationConfig} or a {@link CaldavSettings.Result.Invalid} */
-    private record Loaded(Path file, Object stamp, Object read) {
+    /**
+     * @param read     an {@link IntegrationConfig} or a {@link CaldavSettings.Result.Invalid}
+     * @param settings what {@code read} gives, kept when it did not ask secure storage (else null: asked again each time)
+     */
+    private record Loaded(Path file, Object stamp, Object read, CaldavSettings.Result settings) {
     }
 }
