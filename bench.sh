@@ -2,7 +2,7 @@
 # Runs every Peregrine Workbench benchmark and prints a table of figures (see docs/performance.md).
 # Builds the product first when its sources changed. Everything runs on this machine: a Radicale
 # CalDAV server on 127.0.0.1, the product's peregrine-cli and its workbench under a virtual X display.
-# Benchmarks print figures; they never fail on time. Takes about 10 minutes on 2 cores.
+# Benchmarks print figures; they never fail on time. Takes about 7 minutes on 2 cores.
 #   ./bench.sh                      everything
 #   ./bench.sh --only caldav,board  some of caldav, bulk, board, startup
 #   ./bench.sh --json FILE          also write the figures as JSON

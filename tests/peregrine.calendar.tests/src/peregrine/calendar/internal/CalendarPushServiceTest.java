@@ -94,6 +94,14 @@ class CalendarPushServiceTest {
         return registration;
     }
 
+    private List<Long> interviewsOnConsecutiveDays(int count) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(interviewOn(LocalDate.of(2026, 12, 1).plusDays(i)));
+        }
+        return ids;
+    }
+
     private long interviewOn(LocalDate date) throws Exception {
         long id = store.add(new NewJob("Platform Engineer", "Acme", "https://jobs.example/" + System.nanoTime(), Stage.PHONE_SCREEN));
         store.setInterview(id, Optional.of(InterviewSlot.onDate(date)));
@@ -418,10 +426,7 @@ class CalendarPushServiceTest {
         RecordingProvider provider = new RecordingProvider("one");
         provider.createDelayMillis = 100;
         register(provider, 0);
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
-            ids.add(interviewOn(LocalDate.of(2026, 12, 1 + i)));
-        }
+        List<Long> ids = interviewsOnConsecutiveDays(9);
         Map<Long, PushResult> reported = new ConcurrentHashMap<>();
 
         Map<Long, PushResult> results = push.pushAll(ids, 3, reported::put, () -> false);
@@ -442,10 +447,7 @@ class CalendarPushServiceTest {
         RecordingProvider provider = new RecordingProvider("one");
         provider.createDelayMillis = 200;
         register(provider, 0);
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            ids.add(interviewOn(LocalDate.of(2026, 12, 1 + i)));
-        }
+        List<Long> ids = interviewsOnConsecutiveDays(8);
         AtomicBoolean cancelled = new AtomicBoolean();
 
         Map<Long, PushResult> results = push.pushAll(ids, 2, (id, result) -> cancelled.set(true), cancelled::get);
