@@ -195,7 +195,6 @@ public class BoardPart {
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
 
         message = new CLabel(parent, SWT.NONE);
-        message.setImage(JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_ERROR));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
         setShown(message, false);
 
@@ -296,7 +295,7 @@ public class BoardPart {
         redraw();
         pushingAll = new PushAllJob(pushService, ids, this,
                 (id, result) -> sync.asyncExec(() -> pushedOneOfAll(id, result)),
-                notStarted -> sync.asyncExec(() -> pushAllEnded(ids.size(), notStarted)));
+                notStarted -> sync.asyncExec(() -> pushAllEnded(ids, notStarted)));
         pushingAll.schedule();
     }
 
@@ -321,19 +320,21 @@ public class BoardPart {
         }
     }
 
-    private void pushAllEnded(int total, Set<Long> notStarted) {
+    private void pushAllEnded(List<Long> ids, Set<Long> notStarted) {
         if (root.isDisposed()) {
             return;
         }
         pushingAll = null;
         notStarted.forEach(pushes::remove);
-        long failed = pushes.values().stream()
+        long failed = ids.stream().map(pushes::get)
                 .filter(outcome -> outcome instanceof PushOutcome.Finished finished && !finished.result().ok()).count();
+        long pushed = ids.size() - notStarted.size() - failed;
         // The jobs now record their events: read them back, so the buttons offer to update them.
         load();
-        if (failed > 0) {
-            showMessage(failed + " of " + total + " interviews could not be pushed; their cards say why.");
-        }
+        String summary = "Push All Interviews: " + pushed + " of " + ids.size() + " on the calendar"
+                + (failed > 0 ? ", " + failed + " failed (their cards say why)" : "")
+                + (notStarted.isEmpty() ? "." : ", " + notStarted.size() + " not pushed (cancelled).");
+        showLine(failed > 0 ? Dialog.DLG_IMG_MESSAGE_ERROR : Dialog.DLG_IMG_MESSAGE_INFO, summary);
     }
 
     /** @return whether a card of {@code job} carries the calendar button, enabled or not */
@@ -499,6 +500,12 @@ public class BoardPart {
     }
 
     private void showMessage(String text) {
+        showLine(Dialog.DLG_IMG_MESSAGE_ERROR, text);
+    }
+
+    /** Shows the message line above the board with the JFace message image {@code imageKey}. */
+    private void showLine(String imageKey, String text) {
+        message.setImage(JFaceResources.getImage(imageKey));
         message.setText(text);
         message.setToolTipText(text);
         setShown(message, true);

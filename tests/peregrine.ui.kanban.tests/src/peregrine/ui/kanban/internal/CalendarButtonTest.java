@@ -24,6 +24,7 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -350,6 +351,7 @@ class CalendarButtonTest {
         }
         assertTrue(store.job(undated).calendarLink().isEmpty());
         assertTrue(store.job(applied).calendarLink().isEmpty());
+        assertEquals("Push All Interviews: 3 of 3 on the calendar.", messageLine());
 
         execute(PUSH_ALL);
         harness.waitForTheBoard();
@@ -410,6 +412,8 @@ class CalendarButtonTest {
                 assertFalse(labelTexts(card).contains("Working on the calendar\u2026"), "job " + id);
             }
         }
+        assertEquals("Push All Interviews: " + made + " of " + ids.size() + " on the calendar, " + (ids.size() - made)
+                + " not pushed (cancelled).", messageLine());
         assertTrue(canExecute(PUSH_ALL), "the rest can be pushed again");
     }
 
@@ -492,6 +496,12 @@ class CalendarButtonTest {
                 }
             }
         }
+    }
+
+    /** @return the text of the line above the board, or null while it is hidden */
+    private String messageLine() {
+        return all(harness.shell, CLabel.class).stream().filter(CLabel::isVisible).map(CLabel::getText).findFirst()
+                .orElse(null);
     }
 
     private static Job uncheckedJob(JobStore store, long id) {
