@@ -7,19 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import org.junit.jupiter.api.io.TempDir;
 
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
@@ -32,27 +29,18 @@ import peregrine.jobs.CalendarLink;
  * Each failure a user can meet gives a message that says what to do, of the kind that fits, and leaves the
  * job's calendar link as it was. Every test first pushes once successfully, then breaks one thing.
  */
-class GoogleCalendarFailureTest {
+class GoogleCalendarFailureTest extends GoogleProviderTest {
 
-    @TempDir
-    Path dir;
-    private GoogleFixture google;
     private long job;
     private String key;
     private CalendarEvent event;
 
     @BeforeEach
     void pushOnce() throws Exception {
-        google = new GoogleFixture(dir);
         job = google.interviewOn(LocalDate.of(2026, 12, 3));
         key = google.pushed(job).eventId();
         event = new CalendarEvent(new EventIdentity(key), "Phone Screen: Platform Engineer @ Acme", "",
                 ZonedDateTime.of(2026, 12, 3, 12, 0, 0, 0, ZoneOffset.UTC), Duration.ofHours(1));
-    }
-
-    @AfterEach
-    void tearDown() {
-        google.close();
     }
 
     /** Pushes again and checks that it failed, said {@code expected}, and left the link alone. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 
@@ -34,21 +30,8 @@ import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Stage;
 
 /** The Google provider end to end: the DS push service, the SQLite job store, the DS provider, the fake Calendar API. */
-class GoogleCalendarPushTest {
+class GoogleCalendarPushTest extends GoogleProviderTest {
 
-    @TempDir
-    Path dir;
-    private GoogleFixture google;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        google = new GoogleFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        google.close();
-    }
 
     private Map<String, JsonObject> events() {
         return google.fake.events(GoogleFixture.CALENDAR);

@@ -12,30 +12,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import peregrine.calendar.PushResult;
 import peregrine.calendar.ProviderStatus;
 
 /** What the provider says about its settings, from local files only, and how it reads them. */
-class GoogleCalendarStatusTest {
+class GoogleCalendarStatusTest extends GoogleProviderTest {
 
-    @TempDir
-    Path dir;
-    private GoogleFixture google;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        google = new GoogleFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        google.close();
-    }
 
     private void assertStatus(boolean connected, String... expected) {
         ProviderStatus status = google.provider.status();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,10 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.EventIdentity;
@@ -38,21 +34,8 @@ import peregrine.tests.support.UntrustedTlsServer;
  * server that misbehaves in the way the row needs. Each test checks the message the user sees, the job's link
  * in the database and the number of live events on the fake, and prints one row of the table for the lead.
  */
-class GoogleFaultMatrixTest {
+class GoogleFaultMatrixTest extends GoogleProviderTest {
 
-    @TempDir
-    Path dir;
-    private GoogleFixture google;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        google = new GoogleFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        google.close();
-    }
 
     /** @return the calendar's live (not cancelled) events */
     private long events() {

@@ -3,7 +3,6 @@ package peregrine.calendar.google.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,9 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,21 +30,8 @@ import peregrine.tests.support.OddInput;
  * several zones. The one documented exception: control characters other than tab and line feed are left out,
  * and CR LF or CR become a line feed, as for every calendar.
  */
-class GoogleInputRoundTripTest {
+class GoogleInputRoundTripTest extends GoogleProviderTest {
 
-    @TempDir
-    Path dir;
-    private GoogleFixture google;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        google = new GoogleFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        google.close();
-    }
 
     private JsonObject stored(long job) throws Exception {
         return google.fake.events(GoogleFixture.CALENDAR).get(google.store.job(job).calendarLink().orElseThrow().eventId());
