@@ -94,6 +94,15 @@ class CalendarPushServiceTest {
         return registration;
     }
 
+    /** @return a registered provider whose creates take 10 s, with the push limit set to 1 s */
+    private RecordingProvider slowProviderWithAOneSecondLimit() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        provider.createDelayMillis = 10_000;
+        register(provider, 0);
+        Files.writeString(settings.configDirectory().resolve("user.yaml"), "tier: paid\ncalendar_timeout_seconds: 1\n");
+        return provider;
+    }
+
     private List<Long> interviewsOnConsecutiveDays(int count) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -314,11 +323,8 @@ class CalendarPushServiceTest {
 
     @Test
     void aProviderSlowerThanTheConfiguredLimitIsGivenUpThereAndNothingIsRecorded() throws Exception {
-        RecordingProvider provider = new RecordingProvider("one");
-        provider.createDelayMillis = 10_000;
-        register(provider, 0);
+        RecordingProvider provider = slowProviderWithAOneSecondLimit();
         long id = interviewOn(LocalDate.of(2026, 12, 3));
-        Files.writeString(settings.configDirectory().resolve("user.yaml"), "tier: paid\ncalendar_timeout_seconds: 1\n");
 
         long t = System.nanoTime();
         PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.push(id));
@@ -336,11 +342,8 @@ class CalendarPushServiceTest {
 
     @Test
     void aPushOnAVirtualThreadIsGivenUpThereAtTheLimitAndNeverLeavesItsThreadInterrupted() throws Exception {
-        RecordingProvider provider = new RecordingProvider("one");
-        provider.createDelayMillis = 10_000;
-        register(provider, 0);
+        RecordingProvider provider = slowProviderWithAOneSecondLimit();
         long id = interviewOn(LocalDate.of(2026, 12, 3));
-        Files.writeString(settings.configDirectory().resolve("user.yaml"), "tier: paid\ncalendar_timeout_seconds: 1\n");
         List<Object> seen = new ArrayList<>();
 
         Thread pusher = Thread.ofVirtual().start(() -> {

@@ -278,7 +278,8 @@ public class BoardPart {
      *         one job on the board {@link #canPush(long) can be pushed}
      */
     public boolean canPushAll() {
-        return pushingAll == null && !pushableNow().isEmpty();
+        // Asked whenever the menu or a key binding is evaluated: stop at the first job that can be pushed.
+        return pushingAll == null && shown.keySet().stream().anyMatch(this::canPush);
     }
 
     /**
