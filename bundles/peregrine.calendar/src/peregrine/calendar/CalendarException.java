@@ -28,6 +28,25 @@ public class CalendarException extends Exception {
 
     private final Kind kind;
 
+    /**
+     * The one mapping of an HTTP status that was not the success a request needed to the kind of failure it
+     * is, for every provider that speaks HTTP (RFC 9110, RFC 6585). A provider refines a status only where its
+     * protocol gives it a meaning of its own (such as 412 on a conditional write).
+     *
+     * @param status an HTTP status code that is not 2xx
+     * @return the kind: 401 {@code AUTHENTICATION}; 404 and 410 {@code NOT_FOUND}; 409 and 412 {@code CONFLICT};
+     *         408, 425, 429 and every 5xx {@code UNAVAILABLE}; every other status {@code REJECTED}
+     */
+    public static Kind kindOf(int status) {
+        return switch (status) {
+            case 401 -> Kind.AUTHENTICATION;
+            case 404, 410 -> Kind.NOT_FOUND;
+            case 409, 412 -> Kind.CONFLICT;
+            case 408, 425, 429 -> Kind.UNAVAILABLE;
+            default -> status >= 500 && status < 600 ? Kind.UNAVAILABLE : Kind.REJECTED;
+        };
+    }
+
     public CalendarException(Kind kind, String message) {
         super(message);
         this.kind = Objects.requireNonNull(kind);

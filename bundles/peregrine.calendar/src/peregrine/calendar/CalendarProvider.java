@@ -33,6 +33,13 @@ import org.osgi.annotation.versioning.ConsumerType;
  * or fails with {@code CONFLICT}; it never makes a second event. A provider without versions returns and
  * ignores an empty one. Versions are not secrets and may be logged.
  *
+ * <h2>Events Peregrine pushed</h2>
+ * Peregrine itself shares the job database and records an event's id without its provider. For such a
+ * job the push service offers the id to {@link #update} of each connected provider in turn, with no
+ * address and no version: a provider looks the event up by that id (a CalDAV UID, a Google event id) and
+ * updates it in place, or throws {@code NOT_FOUND} when it has no such event, without making one. An id
+ * of a form the provider never uses is {@code NOT_FOUND} at once, with no request.
+ *
  * <h2>Errors</h2>
  * Every failure is a {@link CalendarException} whose {@link CalendarException.Kind} tells the caller
  * what to do: {@code NOT_FOUND} from {@link #update} makes the caller create the event again; every
@@ -59,22 +66,24 @@ public interface CalendarProvider {
      * Creates the event, or updates it when an event of the same identity is already there.
      *
      * @return the event's id at the provider, to be given to {@link #update} and {@link #delete} later,
-     *         and its version after this write, if the provider keeps one
+     *         its address and its version after this write, if the provider keeps them, and whether it
+     *         {@link RemoteEvent#existed() existed} already
      */
     RemoteEvent create(CalendarEvent event) throws CalendarException;
 
     /**
      * Replaces the event {@code known} with {@code event}.
      *
-     * @param known the event as this provider last returned it: its id, and its version if recorded, which
-     *              may be stale (see <em>Versions</em> above)
-     * @return the event's id, normally {@code known.id()}, and its version after this write, if kept
+     * @param known the event as this provider last returned it: its id, and its address and version if
+     *              recorded, which may be stale (see <em>Versions</em> above); or an id Peregrine recorded
+     *              (see <em>Events Peregrine pushed</em>)
+     * @return the event's id, normally {@code known.id()}, and its address and version after this write, if kept
      * @throws CalendarException of kind {@code NOT_FOUND} when the event no longer exists
      */
     RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException;
 
-    /** Deletes the event; an event that is already gone is not an error. */
-    void delete(String eventId) throws CalendarException;
+    /** Deletes the event as {@link #create} or {@link #update} returned it; an event that is already gone is not an error. */
+    void delete(RemoteEvent event) throws CalendarException;
 
     /** @return where the user can open the event in a browser, if the provider has such a page */
     default Optional<URI> eventLink(String eventId) {

@@ -2,6 +2,7 @@ package peregrine.jobs;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * When an interview takes place. Peregrine stores only the date; the time of day, its zone and the
  * duration are optional additions of the workbench. A time without a zone is read in the zone of the
- * machine that shows it.
+ * machine that shows it. Dates lie in the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, and so does the
+ * interview's end: every calendar format can hold them.
  *
  * @param date     the interview's date ({@code jobs.interview_date}, ISO {@code YYYY-MM-DD})
  * @param time     the time of day, if known
@@ -18,6 +20,15 @@ import java.util.Optional;
  * @param duration how long the interview lasts, if given; positive
  */
 public record InterviewSlot(LocalDate date, Optional<LocalTime> time, Optional<ZoneId> zone, Optional<Duration> duration) {
+
+    /** The first year an interview may be in. */
+    public static final int MIN_YEAR = 1900;
+    /** The last year an interview may be in, or end in: iCalendar dates have four digits. */
+    public static final int MAX_YEAR = 9999;
+    /** Peregrine put every event at noon UTC; a slot without a time of day still starts then. */
+    public static final LocalTime DEFAULT_START = LocalTime.NOON;
+    /** How long an interview lasts when no duration was given. */
+    public static final Duration DEFAULT_DURATION = Duration.ofMinutes(60);
 
     public InterviewSlot {
         Objects.requireNonNull(date, "date");
@@ -30,6 +41,24 @@ public record InterviewSlot(LocalDate date, Optional<LocalTime> time, Optional<Z
         if (duration.isPresent() && (duration.get().isNegative() || duration.get().isZero())) {
             throw new IllegalArgumentException("An interview's duration must be positive: " + duration.get());
         }
+        requireYearInRange(date);
+        LocalDateTime end = date.atTime(time.orElse(DEFAULT_START)).plus(duration.orElse(DEFAULT_DURATION));
+        if (end.getYear() > MAX_YEAR) {
+            throw new IllegalArgumentException("The interview on " + date + " would end after the year " + MAX_YEAR
+                    + ", which calendars cannot hold.");
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException with a message for the user when {@code date} is outside the years
+     *                                  {@value #MIN_YEAR} to {@value #MAX_YEAR}
+     */
+    public static LocalDate requireYearInRange(LocalDate date) {
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw new IllegalArgumentException("An interview date must be in the years " + MIN_YEAR + " to " + MAX_YEAR
+                    + ", not " + date + ".");
+        }
+        return date;
     }
 
     /** @return a slot of a whole day: a date with no time, zone or duration */

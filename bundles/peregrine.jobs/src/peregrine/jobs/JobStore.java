@@ -23,6 +23,12 @@ public interface JobStore {
      */
     Map<Stage, List<Job>> board() throws JobStoreException;
 
+    /**
+     * @return the jobs whose {@code status} is a value this version does not know (written by a newer
+     *         Peregrine, say), by status and then id: they are shown under their own status, never dropped
+     */
+    List<Job> otherStatuses() throws JobStoreException;
+
     /** @return the jobs at {@code stage}, or every job when {@code stage} is empty, by id */
     List<Job> list(Optional<Stage> stage) throws JobStoreException;
 

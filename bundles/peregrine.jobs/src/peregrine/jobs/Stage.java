@@ -80,11 +80,23 @@ public enum Stage {
         return this != PENDING && this != APPROVED;
     }
 
+    /** The status Peregrine's web interface gives a job rejected at the interview: a rejection like any other. */
+    public static final String INTERVIEW_REJECTED = "interview_rejected";
+
     /**
      * @param dbValue a {@code jobs.status} value
-     * @return the stage it names, or empty for a value this version does not know
+     * @return the stage it names ({@link #REJECTED} also for {@value #INTERVIEW_REJECTED}), or empty for a value
+     *         this version does not know
      */
     public static Optional<Stage> fromDbValue(String dbValue) {
+        if (INTERVIEW_REJECTED.equals(dbValue)) {
+            return Optional.of(REJECTED);
+        }
         return Arrays.stream(values()).filter(s -> s.dbValue.equals(dbValue)).findFirst();
+    }
+
+    /** @return every {@code jobs.status} value that names this stage: its {@link #dbValue()} and any alias */
+    public java.util.List<String> dbValues() {
+        return this == REJECTED ? java.util.List.of(dbValue, INTERVIEW_REJECTED) : java.util.List.of(dbValue);
     }
 }

@@ -34,14 +34,19 @@ public interface WorkbenchSettings {
 
     /**
      * @return the user's tier: {@code dev_tier_override} from {@code user.yaml} when set, else its
-     *         {@code tier}; {@link Tier#FREE} when the file is missing, unreadable or names no known tier
+     *         {@code tier}; {@link Tier#FREE} when the file is missing or names no known tier
+     * @throws SettingsException naming {@code user.yaml} (and the line) when it exists but is not a regular
+     *                           file of readable YAML: a broken file is reported, never read as "free"
      */
-    Tier tier();
+    Tier tier() throws SettingsException;
 
     /**
      * @param name the integration's name, e.g. {@code google_calendar}
-     * @return the integration's settings, or empty when its file does not exist (not connected)
-     * @throws SettingsException when the file exists but cannot be read or is not a YAML mapping
+     * @return the integration's settings, or empty when its file does not exist (not connected). The file is
+     *         read again only when it changed (modification time, size or identity), so a provider may call
+     *         this on every use; equal results mean unchanged settings.
+     * @throws SettingsException when the file exists but is not a regular file, is larger than 1 MiB, cannot
+     *                           be read or is not a YAML mapping; within a second, whatever the file is
      */
     Optional<IntegrationConfig> integration(String name) throws SettingsException;
 

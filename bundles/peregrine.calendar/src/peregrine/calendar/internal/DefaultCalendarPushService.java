@@ -124,50 +124,99 @@ public final class DefaultCalendarPushService implements CalendarPushService {
                     + settings.tier().yamlName() + ".");
         }
         List<CalendarProvider> active = providers();
-        Optional<CalendarProvider> holder = job.calendarLink()
-                .flatMap(link -> active.stream().filter(p -> p.id().equals(link.providerId())).findFirst())
-                .filter(p -> p.status().connected());
-        Optional<CalendarProvider> chosen = holder.or(() -> active.stream().filter(p -> p.status().connected()).findFirst());
-        if (chosen.isEmpty()) {
+        List<CalendarProvider> connected = active.stream().filter(p -> p.status().connected()).toList();
+        if (connected.isEmpty()) {
             return new PushResult.Failed(active.isEmpty() ? "No calendar integration is installed."
-                    : "No calendar is connected. " + active.get(0).status().message());
+                    : "No calendar is connected. " + active.stream().filter(p -> p.status().setUp()).findFirst()
+                            .orElse(active.get(0)).status().message());
         }
-        CalendarProvider provider = chosen.get();
+        Optional<CalendarLink> link = job.calendarLink();
+        Optional<CalendarProvider> holder = link.filter(l -> !l.fromPeregrine())
+                .flatMap(l -> connected.stream().filter(p -> p.id().equals(l.providerId())).findFirst());
         CalendarEvent event = InterviewEvents.of(job, slot.get(), store.companySummary(jobId), ZoneId.systemDefault());
-        Optional<RemoteEvent> known = holder.isPresent()
-                ? job.calendarLink().map(link -> new RemoteEvent(link.eventId(), link.version()))
-                : Optional.empty();
-        Written written;
         Duration limit = settings.calendarTimeout();
-        try {
-            written = Thread.currentThread().isVirtual() ? writeHere(provider, known, event, limit)
-                    : writeOnVirtualThread(provider, known, event, limit);
-        } catch (TimeoutException e) {
-            return new PushResult.Failed(provider.label() + ": the calendar did not answer within " + seconds(limit)
-                    + ". Nothing was recorded; try again later. Pushing again never makes a second event.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new PushResult.Failed(provider.label() + ": the push was stopped. Nothing was recorded; pushing again never makes a second event.");
-        } catch (CalendarException failure) {
-            return new PushResult.Failed(provider.label() + ": " + failure.getMessage());
-        } catch (RuntimeException bug) {
-            // A provider's bug: its message may hold anything, so the user sees only its kind; the log has the rest.
-            LOG.log(System.Logger.Level.ERROR, "Calendar provider " + provider.id() + " failed", bug);
-            return new PushResult.Failed(provider.label() + ": the calendar plug-in failed unexpectedly ("
-                    + bug.getClass().getSimpleName() + "). Nothing was recorded.");
+        Attempt attempt;
+        if (link.isPresent() && link.get().fromPeregrine()) {
+            attempt = adopt(link.get(), connected, event, limit);
+        } else {
+            CalendarProvider provider = holder.orElse(connected.get(0));
+            Optional<RemoteEvent> known = holder.isPresent() ? link.map(DefaultCalendarPushService::remoteEvent) : Optional.empty();
+            attempt = attempt(provider, known, event, limit, true);
         }
+        if (attempt.failure() != null) {
+            return attempt.failure();
+        }
+        CalendarProvider provider = attempt.provider();
+        Written written = attempt.written();
         if (written.event() == null) {
             return new PushResult.Failed(provider.label() + ": the calendar plug-in gave no event id. Nothing was recorded.");
         }
-        String eventId = written.event().id();
-        boolean created = written.created();
+        RemoteEvent remote = written.event();
+        boolean created = written.created() && !remote.existed();
         try {
-            store.setCalendarLink(jobId, Optional.of(new CalendarLink(provider.id(), eventId, written.event().version())));
+            store.setCalendarLink(jobId, Optional.of(new CalendarLink(provider.id(), remote.id(), remote.address(), remote.version())));
         } catch (JobStoreException e) {
             return new PushResult.Failed("The interview is on " + provider.label()
                     + " but the job could not record it (" + e.getMessage() + "). Pushing again updates the same event.");
         }
-        return new PushResult.Pushed(provider.id(), provider.label(), eventId, created, provider.eventLink(eventId));
+        return new PushResult.Pushed(provider.id(), provider.label(), remote.id(), created, provider.eventLink(remote.id()));
+    }
+
+    private static RemoteEvent remoteEvent(CalendarLink link) {
+        return new RemoteEvent(link.eventId(), link.address(), link.version());
+    }
+
+    /**
+     * An event Peregrine pushed names no provider: each connected one is asked, in order, to update it by its
+     * id. The first that has it keeps it; only when none has it is the event created, at the preferred provider.
+     * Any failure other than "not found" ends the push: the event may well exist, and guessing would duplicate it.
+     */
+    private Attempt adopt(CalendarLink link, List<CalendarProvider> connected, CalendarEvent event, Duration limit) {
+        RemoteEvent known = RemoteEvent.of(link.eventId());
+        for (CalendarProvider provider : connected) {
+            Attempt attempt = attempt(provider, Optional.of(known), event, limit, false);
+            if (!attempt.notFound()) {
+                return attempt;
+            }
+        }
+        return attempt(connected.get(0), Optional.empty(), event, limit, true);
+    }
+
+    /**
+     * One provider's write, given up at {@code limit}.
+     *
+     * @param createWhenGone whether an update that finds the event gone creates it (else the attempt reports "not found")
+     */
+    private Attempt attempt(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event, Duration limit,
+            boolean createWhenGone) {
+        try {
+            Written written = Thread.currentThread().isVirtual() ? writeHere(provider, known, event, limit, createWhenGone)
+                    : writeOnVirtualThread(provider, known, event, limit, createWhenGone);
+            return new Attempt(provider, written, null, false);
+        } catch (TimeoutException e) {
+            return Attempt.failed(provider, provider.label() + ": the calendar did not answer within " + seconds(limit)
+                    + ". Nothing was recorded; try again later. Pushing again never makes a second event.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Attempt.failed(provider, provider.label()
+                    + ": the push was stopped. Nothing was recorded; pushing again never makes a second event.");
+        } catch (CalendarException failure) {
+            Attempt failed = Attempt.failed(provider, provider.label() + ": " + failure.getMessage());
+            return failure.kind() == CalendarException.Kind.NOT_FOUND && !createWhenGone
+                    ? new Attempt(provider, null, failed.failure(), true) : failed;
+        } catch (RuntimeException bug) {
+            // A provider's bug: its message may hold anything, so the user sees only its kind; the log has the rest.
+            LOG.log(System.Logger.Level.ERROR, "Calendar provider " + provider.id() + " failed", bug);
+            return Attempt.failed(provider, provider.label() + ": the calendar plug-in failed unexpectedly ("
+                    + bug.getClass().getSimpleName() + "). Nothing was recorded.");
+        }
+    }
+
+    /** A provider's write: what it wrote, or why it did not; {@code notFound} when an update found no such event. */
+    private record Attempt(CalendarProvider provider, Written written, PushResult.Failed failure, boolean notFound) {
+        static Attempt failed(CalendarProvider provider, String message) {
+            return new Attempt(provider, null, new PushResult.Failed(message), false);
+        }
     }
 
     /** What the provider did: the event as it holds it now (null if the provider broke its contract), and whether it was created. */
@@ -180,13 +229,13 @@ public final class DefaultCalendarPushService implements CalendarPushService {
      * @throws TimeoutException when the limit was reached, whatever the call did after it; the interrupt is cleared
      * @throws InterruptedException when the thread was interrupted by someone else; its interrupt status is kept
      */
-    private Written writeHere(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event, Duration limit)
-            throws CalendarException, TimeoutException, InterruptedException {
+    private Written writeHere(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event, Duration limit,
+            boolean createWhenGone) throws CalendarException, TimeoutException, InterruptedException {
         Deadline deadline = new Deadline(Thread.currentThread());
         ScheduledFuture<?> timer = deadlines.schedule(deadline, limit.toNanos(), TimeUnit.NANOSECONDS);
         Written written;
         try {
-            written = write(provider, known, event);
+            written = write(provider, known, event, createWhenGone);
         } finally {
             timer.cancel(false);
             if (deadline.end()) {
@@ -236,9 +285,9 @@ public final class DefaultCalendarPushService implements CalendarPushService {
     }
 
     /** {@link #write} on a virtual thread of its own, interrupted at {@code limit}. */
-    private Written writeOnVirtualThread(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event, Duration limit)
-            throws CalendarException, TimeoutException, InterruptedException {
-        Future<Written> call = calls.submit(() -> write(provider, known, event));
+    private Written writeOnVirtualThread(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event, Duration limit,
+            boolean createWhenGone) throws CalendarException, TimeoutException, InterruptedException {
+        Future<Written> call = calls.submit(() -> write(provider, known, event, createWhenGone));
         try {
             return call.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException e) {
@@ -254,13 +303,17 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         }
     }
 
-    /** Updates the event {@code known}, or creates it when there is none or it was deleted on the server. */
-    private static Written write(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event) throws CalendarException {
+    /**
+     * Updates the event {@code known}, or creates it when there is none, or, with {@code createWhenGone}, when it was
+     * deleted on the server.
+     */
+    private static Written write(CalendarProvider provider, Optional<RemoteEvent> known, CalendarEvent event, boolean createWhenGone)
+            throws CalendarException {
         if (known.isPresent()) {
             try {
                 return new Written(provider.update(known.get(), event), false);
             } catch (CalendarException e) {
-                if (e.kind() != CalendarException.Kind.NOT_FOUND) {
+                if (e.kind() != CalendarException.Kind.NOT_FOUND || !createWhenGone) {
                     throw e;
                 }
                 // Deleted on the server: the interview still belongs on the calendar.
