@@ -39,6 +39,8 @@ import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
+import peregrine.settings.SettingsException;
+import peregrine.settings.Tier;
 import peregrine.settings.WorkbenchSettings;
 
 /**
@@ -119,9 +121,15 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         if (slot.isEmpty()) {
             return new PushResult.Failed("Set an interview date for \"" + job.title() + "\" before adding it to a calendar.");
         }
-        if (!settings.tier().includes(REQUIRED_TIER)) {
+        Tier tier;
+        try {
+            tier = settings.tier();
+        } catch (SettingsException broken) {
+            return new PushResult.Failed("Your plan could not be read, so nothing was pushed: " + broken.getMessage());
+        }
+        if (!tier.includes(REQUIRED_TIER)) {
             return new PushResult.Failed("Adding interviews to a calendar is part of the paid plan; your plan is "
-                    + settings.tier().yamlName() + ".");
+                    + tier.yamlName() + ".");
         }
         List<CalendarProvider> active = providers();
         List<CalendarProvider> connected = active.stream().filter(p -> p.status().connected()).toList();

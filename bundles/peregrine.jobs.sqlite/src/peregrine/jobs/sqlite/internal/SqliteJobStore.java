@@ -12,12 +12,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,11 +65,14 @@ public final class SqliteJobStore implements JobStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String JOB_COLUMNS = "id, title, company, url, status, applied_at, rejection_stage, interview_date, "
             + Columns.INTERVIEW_TIME + ", " + Columns.INTERVIEW_ZONE + ", " + Columns.INTERVIEW_DURATION
-            + ", calendar_event_id, " + Columns.CALENDAR_PROVIDER + ", " + Columns.CALENDAR_EVENT_VERSION;
+            + ", calendar_event_id, " + Columns.CALENDAR_PROVIDER + ", " + Columns.CALENDAR_EVENT_VERSION + ", "
+            + Columns.CALENDAR_EVENT_ADDRESS;
     /** Idle connections kept beyond this many are closed: enough for push-all's default concurrency. */
     private static final int MAX_IDLE = 4;
     private static final String BOARD_STATUSES = Arrays.stream(Stage.values()).filter(Stage::onBoard)
-            .map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "));
+            .flatMap(s -> s.dbValues().stream()).map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+    private static final String KNOWN_STATUSES = Arrays.stream(Stage.values())
+            .flatMap(s -> s.dbValues().stream()).map(v -> "'" + v + "'").collect(Collectors.joining(", "));
 
     private final Path file;
     private final Clock clock;
@@ -133,10 +134,19 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public List<Job> otherStatuses() throws JobStoreException {
+        return read("SELECT " + JOB_COLUMNS + " FROM jobs WHERE status IS NULL OR status NOT IN (" + KNOWN_STATUSES
+                + ") ORDER BY status, id", List.of());
+    }
+
+    @Override
     public List<Job> list(Optional<Stage> stage) throws JobStoreException {
-        return stage.isPresent()
-                ? read("SELECT " + JOB_COLUMNS + " FROM jobs WHERE status = ? ORDER BY id", List.of(stage.get().dbValue()))
-                : read("SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY id", List.of());
+        if (stage.isEmpty()) {
+            return read("SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY id", List.of());
+        }
+        List<String> values = stage.get().dbValues();
+        return read("SELECT " + JOB_COLUMNS + " FROM jobs WHERE status IN (" + String.join(", ", values.stream().map(v -> "?").toList())
+                + ") ORDER BY id", List.copyOf(values));
     }
 
     @Override
@@ -215,6 +225,7 @@ public final class SqliteJobStore implements JobStore {
         return write(c -> {
             Job job = requireJob(c, id);
             if (!job.stage().equals(Optional.of(Stage.REJECTED))) {
+                // rejection_stage keeps where the job was, as Peregrine records it
                 try (PreparedStatement p = c.prepareStatement(
                         "UPDATE jobs SET status = ?, rejection_stage = status WHERE id = ?")) {
                     p.setString(1, Stage.REJECTED.dbValue());
@@ -232,7 +243,7 @@ public final class SqliteJobStore implements JobStore {
             requireJob(c, id);
             try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET interview_date = ?, " + Columns.INTERVIEW_TIME
                     + " = ?, " + Columns.INTERVIEW_ZONE + " = ?, " + Columns.INTERVIEW_DURATION + " = ? WHERE id = ?")) {
-                setNullable(p, 1, slot.map(s -> s.date().toString()).orElse(null));
+                setNullable(p, 1, slot.map(s -> InterviewDates.write(s.date())).orElse(null));
                 setNullable(p, 2, slot.flatMap(InterviewSlot::time).map(t -> t.truncatedTo(ChronoUnit.MINUTES).toString()).orElse(null));
                 setNullable(p, 3, slot.flatMap(InterviewSlot::zone).map(ZoneId::getId).orElse(null));
                 Optional<Duration> duration = slot.flatMap(InterviewSlot::duration);
@@ -254,11 +265,12 @@ public final class SqliteJobStore implements JobStore {
             requireJob(c, id);
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE jobs SET calendar_event_id = ?, " + Columns.CALENDAR_PROVIDER + " = ?, "
-                            + Columns.CALENDAR_EVENT_VERSION + " = ? WHERE id = ?")) {
+                            + Columns.CALENDAR_EVENT_VERSION + " = ?, " + Columns.CALENDAR_EVENT_ADDRESS + " = ? WHERE id = ?")) {
                 setNullable(p, 1, link.map(CalendarLink::eventId).orElse(null));
-                setNullable(p, 2, link.map(CalendarLink::providerId).orElse(null));
+                setNullable(p, 2, link.map(CalendarLink::providerId).filter(provider -> !provider.isEmpty()).orElse(null));
                 setNullable(p, 3, link.flatMap(CalendarLink::version).orElse(null));
-                p.setLong(4, id);
+                setNullable(p, 4, link.flatMap(CalendarLink::address).orElse(null));
+                p.setLong(5, id);
                 p.executeUpdate();
             }
             return jobIn(c, id);
@@ -314,30 +326,18 @@ public final class SqliteJobStore implements JobStore {
         return requireJob(c, id);
     }
 
-    private static Job toJob(ResultSet r) throws SQLException {
-        Optional<LocalTime> time = parse(r, Columns.INTERVIEW_TIME, LocalTime::parse);
-        Optional<ZoneId> zone = time.isEmpty() ? Optional.empty() : parse(r, Columns.INTERVIEW_ZONE, ZoneId::of);
+    private Job toJob(ResultSet r) throws SQLException {
         Optional<Duration> duration = positiveMinutes(r);
-        Optional<InterviewSlot> interview = isoDate(r.getString("interview_date"))
-                .map(date -> new InterviewSlot(date, time, zone, duration));
+        Optional<InterviewSlot> interview = InterviewDates.read(r.getString("interview_date"),
+                parse(r, Columns.INTERVIEW_TIME, LocalTime::parse), parse(r, Columns.INTERVIEW_ZONE, ZoneId::of), duration,
+                clock.getZone());
         String eventId = r.getString("calendar_event_id");
         Optional<CalendarLink> link = eventId == null || eventId.isBlank() ? Optional.empty()
                 : Optional.of(new CalendarLink(text(r.getString(Columns.CALENDAR_PROVIDER)), eventId,
-                        present(r.getString(Columns.CALENDAR_EVENT_VERSION))));
+                        present(r.getString(Columns.CALENDAR_EVENT_ADDRESS)), present(r.getString(Columns.CALENDAR_EVENT_VERSION))));
         return new Job(r.getLong("id"), text(r.getString("title")), text(r.getString("company")), text(r.getString("url")),
                 text(r.getString("status")), present(r.getString("applied_at")), present(r.getString("rejection_stage")),
                 interview, link);
-    }
-
-    private static Optional<LocalDate> isoDate(String value) {
-        if (value == null || value.length() < 10) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(value.substring(0, 10)));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private interface Parser<T> {
