@@ -47,6 +47,7 @@ import peregrine.jobs.JobStore;
 import peregrine.jobs.NewJob;
 import peregrine.jobs.Stage;
 import peregrine.settings.WorkbenchSettings;
+import peregrine.tests.support.Databases;
 
 /**
  * The push service as Declarative Services wires it, on the test runtime's own database and
@@ -411,6 +412,20 @@ class CalendarPushServiceTest {
         String message = ((PushResult.Failed) push.push(id)).message();
 
         assertEquals("No calendar is connected. broken.yaml is broken", message);
+    }
+
+    @Test
+    void anInterviewThatPeregrinesWebInterfaceDatedWithATimeIsPushedAtThatInstant() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        Databases.execute(store.location(), "UPDATE jobs SET interview_date = '2026-12-10T15:00:00.000Z' WHERE id = " + id);
+
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+
+        CalendarEvent event = provider.events.get(eventId);
+        assertEquals(java.time.Instant.parse("2026-12-10T15:00:00Z"), event.start().toInstant());
+        assertEquals(Duration.ofHours(1), event.duration());
     }
 
     @Test
