@@ -190,7 +190,11 @@ public final class CaldavCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public void delete(String eventId) throws CalendarException {
+    public void delete(peregrine.calendar.RemoteEvent event) throws CalendarException {
+        delete(event.address().orElse(event.id()));
+    }
+
+    private void delete(String eventId) throws CalendarException {
         Optional<URI> url = eventUrl(eventId);
         if (url.isEmpty()) {
             return; // not an event of this provider's making: nothing to delete

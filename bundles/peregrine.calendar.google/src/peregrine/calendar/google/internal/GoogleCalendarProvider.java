@@ -216,7 +216,11 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public void delete(String eventId) throws CalendarException {
+    public void delete(peregrine.calendar.RemoteEvent event) throws CalendarException {
+        delete(event.address().orElse(event.id()));
+    }
+
+    private void delete(String eventId) throws CalendarException {
         GoogleSession session = session();
         String calendarId = session.settings().calendarId();
         links.remove(eventId);

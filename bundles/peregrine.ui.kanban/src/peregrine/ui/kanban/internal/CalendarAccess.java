@@ -25,7 +25,11 @@ record CalendarAccess(boolean connected, Tier tier) {
      */
     static CalendarAccess read(List<CalendarProvider> providers, WorkbenchSettings settings) {
         boolean connected = providers.stream().anyMatch(CalendarAccess::connected);
-        return new CalendarAccess(connected, settings.tier());
+        try {
+            return new CalendarAccess(connected, settings.tier());
+        } catch (peregrine.settings.SettingsException e) {
+            return new CalendarAccess(connected, Tier.FREE);
+        }
     }
 
     /** A provider whose status fails is a provider that cannot be pushed to; the others still can. */
