@@ -39,7 +39,7 @@ final class CalendarCommands {
             }
             context.out().println(GSON.toJson(array));
         } else if (providers.isEmpty()) {
-            context.out().println("No calendar provider is installed.");
+            context.out().println("No calendar integration is installed. " + PluginCommands.HOW_TO_INSTALL);
         } else {
             for (CalendarProvider provider : providers) {
                 ProviderStatus status = provider.status();

@@ -35,6 +35,9 @@ final class Commands {
                     "Push the interview of every job at Phone Screen or Interviewing that has a date, N at a time (default "
                             + PushAllCommand.DEFAULT_CONCURRENCY + "); prints a summary, exits 1 if any push failed.",
                     PushAllCommand::run),
+            new Command("plugins list", List.of(), Set.of(), Set.of("--json"), "[--json]", "List the plug-ins (calendar providers) installed on their own, by feature id.", PluginCommands::list),
+            new Command("plugins install", List.of("FEATURE"), Set.of("--repository"), Set.of("--allow-unsigned"), "--repository URL|FOLDER|ZIP [--allow-unsigned]", "Install feature FEATURE from a p2 repository into this installation (refusing unsigned content unless allowed); restart to use it.", PluginCommands::install),
+            new Command("plugins uninstall", List.of("FEATURE"), Set.of(), Set.of(), "", "Uninstall plug-in FEATURE from this installation; restart to drop it.", PluginCommands::uninstall),
             new Command("demo", List.of(), Set.of("--jobs"), Set.of(), "[--jobs N]",
                     "Fill an empty database with N sample jobs across the board (default " + DemoCommand.DEFAULT_JOBS
                             + "); refuses a database that has jobs.",
