@@ -192,11 +192,12 @@ public final class P2PluginInstaller implements PluginInstaller {
         agent.registerService(UIServices.SERVICE_NAME, trust);
         try {
             IStatus status = operation.getProvisioningJob(null).runModal(progress.split(6));
-            if (status.getSeverity() == IStatus.CANCEL) {
-                return PluginResult.failed("Cancelled." + NOTHING_CHANGED);
-            }
+            // p2 ends a refused trust question as a cancelled change
             if (trust.refused()) {
                 return PluginResult.failed(cannot + ": it holds unsigned or untrusted content, which was refused." + NOTHING_CHANGED);
+            }
+            if (status.getSeverity() == IStatus.CANCEL) {
+                return PluginResult.failed("Cancelled." + NOTHING_CHANGED);
             }
             if (status.getSeverity() == IStatus.ERROR) {
                 LOG.log(Level.WARNING, cannot + ": " + status, status.getException());

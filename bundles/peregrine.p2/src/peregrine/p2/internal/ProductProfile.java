@@ -23,6 +23,8 @@ import peregrine.p2.PluginException;
 record ProductProfile(IProvisioningAgent agent, String profileId) {
 
     static final String PROFILE_PROPERTY = "eclipse.p2.profile";
+    /** The agent service by which SimpleProfileRegistry is told which profile is the running installation's. */
+    private static final String FORCED_SELF = "FORCED_SELF";
 
     static ProductProfile open(IProvisioningAgentProvider provider, BundleContext context) throws PluginException {
         File install = installFolder(context);
@@ -41,6 +43,10 @@ record ProductProfile(IProvisioningAgent agent, String profileId) {
         } catch (ProvisionException e) {
             throw new PluginException("The p2 area " + area + " cannot be opened: " + e.getMessage());
         }
+        // The profile is this installation's own ("self"), wherever it was copied or moved: p2 then points the
+        // profile's install folder (org.eclipse.equinox.p2.roaming) at this installation before any change. p2 finds
+        // self by itself only through the configuration area, which peregrine-cli does not share with the product.
+        agent.registerService(FORCED_SELF, profileId);
         ProductProfile product = new ProductProfile(agent, profileId);
         if (product.registry().getProfile(profileId) == null) {
             String known = Arrays.toString(Arrays.stream(product.registry().getProfiles()).map(IProfile::getProfileId).toArray());

@@ -74,8 +74,13 @@ final class Product {
 
     /** Runs {@code script} of the product with {@code args} in {@code env}, and waits for it to end. */
     static Result run(String script, Map<String, String> env, List<String> args) {
+        return run(DIR, script, env, args);
+    }
+
+    /** Runs {@code script} of the installation in {@code product} (e.g. a copy of the product). */
+    static Result run(Path product, String script, Map<String, String> env, List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add(DIR.resolve(script).toString());
+        command.add(product.resolve(script).toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
