@@ -58,7 +58,8 @@ class PluginsCliTest {
     private static List<String> profileState(Path installation) throws IOException {
         List<String> state = new ArrayList<>();
         try (Stream<Path> snapshots = Files.list(installation.resolve("p2/org.eclipse.equinox.p2.engine/profileRegistry/DefaultProfile.profile"))) {
-            snapshots.map(p -> p.getFileName().toString()).sorted().forEach(state::add);
+            // p2 keeps its lock and data files beside the snapshots
+            snapshots.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".profile.gz")).sorted().forEach(state::add);
         }
         state.addAll(Files.readAllLines(installation.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info")));
         return state;
