@@ -84,6 +84,26 @@ class GoogleCalendarStatusTest extends GoogleProviderTest {
         assertFalse(google.provider.status().setUp(), google.provider.status().message());
     }
 
+    @Test
+    void aNamedPipeAsTheSettingsFileMakesTheProviderBrokenAtOnce() throws Exception {
+        Files.delete(google.configFile);
+        mkfifo(google.configFile);
+        try {
+            ProviderStatus status = assertTimeoutPreemptively(Duration.ofSeconds(1), google.provider::status);
+            assertFalse(status.connected());
+            assertTrue(status.setUp(), status.message());
+            assertTrue(status.message().startsWith(google.configFile + ": not a regular file"), status.message());
+        } finally {
+            // the settings file is the test runtime's: the next test writes it, which would wait for a reader of a pipe
+            Files.delete(google.configFile);
+        }
+    }
+
+    private static void mkfifo(Path file) throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo " + file);
+    }
+
     /** The CalDAV provider as it is when installed and not set up: no settings file, ranked first. */
     private static final class NotSetUpProvider implements CalendarProvider {
         final String message;
@@ -126,8 +146,7 @@ class GoogleCalendarStatusTest extends GoogleProviderTest {
     @Test
     void withOnlyGoogleSetUpAndItsKeyUnreadableThePushNamesTheKeyFileNotAnotherProvidersFile() throws Exception {
         Files.delete(google.keyFile);
-        Process mkfifo = new ProcessBuilder("mkfifo", google.keyFile.toString()).inheritIO().start();
-        assertEquals(0, mkfifo.waitFor());
+        mkfifo(google.keyFile);
         NotSetUpProvider caldav = new NotSetUpProvider(google.settings.integrationFile("apple_calendar"));
         ServiceRegistration<CalendarProvider> registration = google.context.registerService(CalendarProvider.class, caldav,
                 new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 100)));

@@ -58,10 +58,11 @@ class GooglePeregrineEventsTest extends GoogleProviderTest {
         return event;
     }
 
-    /** @return the answer to Peregrine's request: {@code POST} (insert) or {@code PUT} (update) of {@code body} */
+    /** @return the answer to Peregrine's request: {@code POST} (insert), {@code PUT} (update) of {@code body}, or {@code DELETE} (no body) */
     private HttpResponse<String> peregrine(String method, String url, JsonObject body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + google.fake.issueToken())
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString())).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -143,6 +144,21 @@ class GooglePeregrineEventsTest extends GoogleProviderTest {
         assertEquals(1, liveEvents());
         assertTrue(google.fake.events(GoogleFixture.CALENDAR).get(peregrineId).getAsJsonObject("start").get("dateTime").getAsString()
                 .startsWith("2026-12-04T12:00:00"));
+        assertEquals(List.of(peregrineId, "google_calendar"), recorded(job));
+    }
+
+    @Test
+    void anEventPeregrinePushedThatWasThenDeletedInGoogleCalendarIsRestoredNotDuplicated() throws Exception {
+        long job = google.interviewOn(LocalDate.of(2026, 12, 3));
+        String peregrineId = peregrinePushes(job, peregrineEvent(LocalDate.of(2026, 12, 3)));
+        assertEquals(204, peregrine("DELETE", eventsUrl() + "/" + peregrineId, null).statusCode());
+        assertEquals(0, liveEvents(), "Google keeps it as cancelled");
+
+        PushResult.Pushed pushed = google.pushed(job);
+        assertEquals(peregrineId, pushed.eventId());
+        assertEquals(1, liveEvents());
+        assertEquals(1, google.fake.events(GoogleFixture.CALENDAR).size(), "no second event beside the cancelled one");
+        assertEquals("confirmed", google.fake.events(GoogleFixture.CALENDAR).get(peregrineId).get("status").getAsString());
         assertEquals(List.of(peregrineId, "google_calendar"), recorded(job));
     }
 
