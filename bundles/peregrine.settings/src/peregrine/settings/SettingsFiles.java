@@ -130,7 +130,7 @@ public final class SettingsFiles<T> {
             throw problem(file, "a folder, not a file.");
         }
         if (!attributes.isRegularFile()) {
-            throw problem(file, "not a regular file (it is a named pipe, a device or a socket). A settings file is a plain text file.");
+            throw problem(file, "not a regular file but a named pipe, a device or a socket.");
         }
         if (attributes.size() > MAX_SIZE) {
             throw tooLarge(file);

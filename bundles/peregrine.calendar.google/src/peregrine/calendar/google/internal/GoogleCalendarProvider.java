@@ -40,15 +40,17 @@ import peregrine.settings.WorkbenchSettings;
  * as {@code confirmed}. Rate limits and server errors are retried a few times with exponential backoff; every
  * other failure is reported at once.
  * <p>
- * An event Peregrine pushed has the id Google chose for it. Such an id is read first (which also brings back a
- * cancelled event) and the event then updated in place, keeping what else it holds; an id that cannot be Google's
- * (a CalDAV UID such as {@code peregrine-job-5@circuitforge.tech}) is not found at once, with no request.
+ * An event Peregrine pushed has the id Google chose for it. The workbench never wrote such an event whole, so each
+ * update reads it first and then replaces it keeping what else it holds (its place, reminders, guests), which
+ * also brings back a cancelled one: two requests. An id that cannot be Google's (a CalDAV UID such as
+ * {@code peregrine-job-5@circuitforge.tech}) is not found at once, with no request.
  * <p>
  * The settings file and the key file are read through {@link SettingsFiles} (checked, and parsed again only when
  * they change), so {@link #status()} never blocks on a file that is not one.
  * <p>
- * Events carry no {@link RemoteEvent#version() version}: an update replaces the event unconditionally, which is
- * already one request, so Google's event etag would buy nothing but a precondition to reconcile.
+ * Events carry no {@link RemoteEvent#version() version}: an update of an event the workbench made replaces it
+ * unconditionally, which is already one request, so Google's event etag would buy nothing but a precondition to
+ * reconcile.
  */
 @Component(service = CalendarProvider.class)
 public final class GoogleCalendarProvider implements CalendarProvider {
