@@ -59,7 +59,7 @@ public interface WorkbenchSettings {
     /**
      * @return how long a calendar push may wait for the calendar before it gives up:
      *         {@code calendar_timeout_seconds} from {@code user.yaml} when it is a number from 1 to 600, else
-     *         {@link #DEFAULT_CALENDAR_TIMEOUT}
+     *         {@link #DEFAULT_CALENDAR_TIMEOUT}, also when {@code user.yaml} is broken ({@link #tier()} reports that)
      */
     default Duration calendarTimeout() {
         return DEFAULT_CALENDAR_TIMEOUT;
