@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +28,15 @@ import com.sun.net.httpserver.HttpsServer;
  */
 public final class RecordingServer implements AutoCloseable {
 
-    /** A request as it arrived: its method, {@code Host} header, path, and whether it carried credentials. */
-    public record Request(String method, String host, String path, boolean authorization) {
+    /**
+     * A request as it arrived: its method, {@code Host} header, path, and the scheme of its {@code Authorization}
+     * header ({@code Basic}, {@code Digest}), empty when it had none. The credentials themselves are not kept.
+     */
+    public record Request(String method, String host, String path, Optional<String> authScheme) {
+        /** @return whether the request carried credentials */
+        public boolean authorization() {
+            return authScheme.isPresent();
+        }
     }
 
     private final HttpServer server;
@@ -41,7 +49,8 @@ public final class RecordingServer implements AutoCloseable {
             try (exchange; InputStream body = exchange.getRequestBody()) {
                 body.readAllBytes();
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Host"),
-                        exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders().containsKey("Authorization")));
+                        exchange.getRequestURI().getRawPath(), Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                                .map(value -> value.strip().split("\\s+", 2)[0])));
                 handler.handle(exchange);
             }
         });

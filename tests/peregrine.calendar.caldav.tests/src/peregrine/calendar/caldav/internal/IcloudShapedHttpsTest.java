@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ class IcloudShapedHttpsTest {
 
     @TempDir
     static Path serverDir;
+    static TestCa ca;
     static Radicale radicale;
     static TlsFront home;
     static RecordingServer frontDoor;
@@ -42,11 +44,14 @@ class IcloudShapedHttpsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestCa ca = TestCa.get();
+        ca = TestCa.get();
         radicale = Radicale.start(serverDir);
         home = new TlsFront(ca.serverContext(HOME_HOST), URI.create(radicale.base).getPort());
-        frontDoor = RecordingServer.https(ca.serverContext(FRONT_HOST),
-                FrontDoor.namingHome("https://" + HOME_HOST + ":" + home.port() + "/" + Radicale.USER + "/"));
+        frontDoor = RecordingServer.https(ca.serverContext(FRONT_HOST), FrontDoor.namingHome(homeUrl()));
+    }
+
+    private static String homeUrl() {
+        return "https://" + HOME_HOST + ":" + home.port() + "/" + Radicale.USER + "/";
     }
 
     @AfterAll
@@ -62,9 +67,13 @@ class IcloudShapedHttpsTest {
         }
     }
 
-    private CaldavCalendarProvider provider(String calendarName) {
+    private CaldavCalendarProvider provider(RecordingServer door, String calendarName) {
         return new CaldavCalendarProvider(new TestSettings(configDir).write(
-                TestSettings.values("https://" + FRONT_HOST + ":" + frontDoor.port() + "/", Radicale.USER, Radicale.PASSWORD, calendarName)));
+                TestSettings.values("https://" + FRONT_HOST + ":" + door.port() + "/", Radicale.USER, Radicale.PASSWORD, calendarName)));
+    }
+
+    private CaldavCalendarProvider provider(String calendarName) {
+        return provider(frontDoor, calendarName);
     }
 
     private static String calendarUrl(String name) throws Exception {
@@ -108,5 +117,18 @@ class IcloudShapedHttpsTest {
         assertEquals(1, radicale.calendars().stream().filter(c -> c[1].equals(name)).count(), "and one calendar of that name");
         assertEquals(CaldavCalendarProviderTest.NINE_UTC.plusHours(3).toInstant(),
                 Ics.start(Ics.event(radicale.get(radicale.base + events.get(0)))));
+    }
+
+    @Test
+    void aDigestChallengeFromTheConfiguredServerIsAnsweredWithThePassword() throws Exception {
+        try (RecordingServer digestDoor = RecordingServer.https(ca.serverContext(FRONT_HOST), FrontDoor.namingHomeBehindDigest(homeUrl()))) {
+
+            provider(digestDoor, "Interviews " + UUID.randomUUID()).testConnection();
+
+            List<RecordingServer.Request> seen = digestDoor.requests();
+            assertEquals(Optional.of("Basic"), seen.get(0).authScheme(), "the password went preemptively to the configured server: " + seen);
+            assertTrue(seen.stream().anyMatch(r -> r.path().equals(FrontDoor.PRINCIPAL) && r.authScheme().equals(Optional.of("Digest"))),
+                    "its Digest challenge was answered, and discovery went on to the principal: " + seen);
+        }
     }
 }
