@@ -175,7 +175,7 @@ class DavClient extends SardineImpl {
         return new Reply(uri, response.getStatusLine().getStatusCode(), response.getStatusLine().getReasonPhrase(), headers, body);
     }
 
-    /** Answers a 401 challenge only from a host the scope admits; {@code scope.getOrigin()} is the challenging host. */
+    /** Answers a challenge (401, or a proxy's 407) only from a host the scope admits: {@code AuthScope.getOrigin()} is the challenger. */
     private final class ScopedCredentials implements CredentialsProvider {
         @Override
         public Credentials getCredentials(AuthScope challenge) {

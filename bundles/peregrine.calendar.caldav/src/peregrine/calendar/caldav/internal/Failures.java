@@ -52,11 +52,16 @@ final class Failures {
         case 409 -> where + " refused the change: it conflicts with what the calendar holds (" + http + ").";
         case 412 -> "the event on " + where + " changed while Peregrine was writing it (" + http + "). Push again.";
         default -> kind != Kind.UNAVAILABLE ? where + " refused the request (" + http + ")."
-                : status >= 500 && status != 502 && status != 503 && status != 504 ? where + " failed (" + http + "). Try again later."
-                : where + " is busy or unavailable (" + http + ")" + reply.header("Retry-After")
-                        .map(r -> "; it asks to retry after " + r + (r.matches("\\d+") ? " s" : "")).orElse("") + ". Try again later.";
+                : busy(status) ? where + " is busy or unavailable (" + http + ")" + reply.header("Retry-After")
+                        .map(r -> "; it asks to retry after " + r + (r.matches("\\d+") ? " s" : "")).orElse("") + ". Try again later."
+                : where + " failed (" + http + "). Try again later.";
         };
         return new CalendarException(kind, "Could not " + action + ": " + detail);
+    }
+
+    /** @return whether an {@code UNAVAILABLE} status says "come back later" (408, 425, 429, 502-504) rather than that the server broke */
+    private static boolean busy(int status) {
+        return status < 500 || status >= 502 && status <= 504;
     }
 
     static CalendarException authentication(CaldavSettings settings, String host, String http) {
