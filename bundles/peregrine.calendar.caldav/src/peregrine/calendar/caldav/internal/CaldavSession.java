@@ -7,11 +7,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -19,9 +19,11 @@ import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
 
 /**
- * The connection to one CalDAV account under one set of settings: the HTTP client and the discovered calendar
- * collection. Everything here lives in memory only; new settings get a new session. Events' ETags are not
- * kept here but travel with the events (see {@link CaldavCalendarProvider}).
+ * The connection to one CalDAV account under one set of settings: the HTTP client, the discovered calendar
+ * collection, and the requests the provider builds on them (PUT, DELETE, PROPFIND getetag, the calendar-query
+ * REPORT that finds an event by UID). A {@code 207 Multi-Status} answer counts by the statuses inside it.
+ * Everything here lives in memory only; new settings get a new session. Events' ETags are not kept here but
+ * travel with the events (see {@link CaldavCalendarProvider}).
  */
 final class CaldavSession implements AutoCloseable {
 
