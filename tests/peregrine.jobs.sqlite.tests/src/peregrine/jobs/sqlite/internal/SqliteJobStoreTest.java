@@ -434,6 +434,18 @@ class SqliteJobStoreTest {
     }
 
     @Test
+    void aPipeOrADeviceGivenAsTheDatabaseIsRefusedByNameAtOnce() throws Exception {
+        Path fifo = dir.resolve("staging.db");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (Path special : List.of(fifo, Path.of("/dev/zero"))) {
+            long start = System.nanoTime();
+            JobStoreException e = assertThrows(JobStoreException.class, () -> new SqliteJobStore(special).list(Optional.empty()));
+            assertTrue(e.getMessage().contains(special.toString()) && e.getMessage().contains("not a regular file"), e.getMessage());
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "answered within a second");
+        }
+    }
+
+    @Test
     void aReadOnlyFileIsRefusedByNameAndLeftAsItWas() throws Exception {
         Path file = PeregrineFiles.olderPeregrineDatabase(dir.resolve("ro.db"));
         byte[] before = Files.readAllBytes(file);
