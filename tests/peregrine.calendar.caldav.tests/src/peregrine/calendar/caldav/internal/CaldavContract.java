@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +32,14 @@ abstract class CaldavContract extends CalendarProviderContract {
     /** @return the running server the kit's calendars are made on */
     abstract CalDavServer server();
 
+    /** @return why the server alters an odd input on its own, if it does (see {@link ContractSubject#serverAlters}) */
+    Optional<String> serverAlters(String oddInput) {
+        return Optional.empty();
+    }
+
     @Override
     protected ContractSubject subject() throws Exception {
-        return new CaldavSubject(server(), dir);
+        return new CaldavSubject(server(), dir, this::serverAlters);
     }
 
     private static final class CaldavSubject implements ContractSubject {
@@ -43,10 +50,12 @@ abstract class CaldavContract extends CalendarProviderContract {
         private final FaultProxy proxy;
         private final CaldavCalendarProvider provider;
         private final List<AutoCloseable> resources = new ArrayList<>();
+        private final Function<String, Optional<String>> alters;
 
-        CaldavSubject(CalDavServer server, Path dir) throws Exception {
+        CaldavSubject(CalDavServer server, Path dir, Function<String, Optional<String>> alters) throws Exception {
             this.server = server;
             this.dir = dir;
+            this.alters = alters;
             proxy = new FaultProxy(URI.create(server.base).getPort());
             resources.add(proxy);
             provider = provider(proxy, "main");
@@ -92,6 +101,11 @@ abstract class CaldavContract extends CalendarProviderContract {
             if (status / 100 != 2) {
                 throw new IllegalStateException("PUT " + url + ": " + status);
             }
+        }
+
+        @Override
+        public Optional<String> serverAlters(String oddInput) {
+            return alters.apply(oddInput);
         }
 
         @Override
