@@ -119,9 +119,16 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         if (slot.isEmpty()) {
             return new PushResult.Failed("Set an interview date for \"" + job.title() + "\" before adding it to a calendar.");
         }
-        if (!settings.tier().includes(REQUIRED_TIER)) {
+        // TEMPORARY stand-in (h-ui) until the lead's push service lands.
+        peregrine.settings.Tier tier;
+        try {
+            tier = settings.tier();
+        } catch (peregrine.settings.SettingsException e) {
+            return new PushResult.Failed(e.getMessage());
+        }
+        if (!tier.includes(REQUIRED_TIER)) {
             return new PushResult.Failed("Adding interviews to a calendar is part of the paid plan; your plan is "
-                    + settings.tier().yamlName() + ".");
+                    + tier.yamlName() + ".");
         }
         List<CalendarProvider> active = providers();
         List<CalendarProvider> connected = active.stream().filter(p -> p.status().connected()).toList();

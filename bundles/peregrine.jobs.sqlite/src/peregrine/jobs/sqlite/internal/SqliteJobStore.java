@@ -71,7 +71,7 @@ public final class SqliteJobStore implements JobStore {
     /** Idle connections kept beyond this many are closed: enough for push-all's default concurrency. */
     private static final int MAX_IDLE = 4;
     private static final String BOARD_STATUSES = Arrays.stream(Stage.values()).filter(Stage::onBoard)
-            .map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "));
+            .flatMap(s -> s.dbValues().stream()).map(v -> "'" + v + "'").collect(Collectors.joining(", "));
 
     private final Path file;
     private final Clock clock;
@@ -130,6 +130,13 @@ public final class SqliteJobStore implements JobStore {
         read("SELECT " + JOB_COLUMNS + " FROM jobs WHERE status IN (" + BOARD_STATUSES + ") ORDER BY id DESC", List.of())
                 .forEach(job -> board.get(job.stage().orElseThrow()).add(job));
         return board;
+    }
+
+    // TEMPORARY stand-in (h-ui), to be replaced by the lead's implementation on main.
+    @Override
+    public List<Job> otherStatuses() throws JobStoreException {
+        return read("SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY status, id", List.of()).stream()
+                .filter(job -> job.stage().isEmpty()).toList();
     }
 
     @Override
