@@ -142,7 +142,8 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public List<Job> list(Optional<Stage> stage) throws JobStoreException {
         return stage.isPresent()
-                ? read("SELECT " + JOB_COLUMNS + " FROM jobs WHERE status = ? ORDER BY id", List.of(stage.get().dbValue()))
+                ? read("SELECT " + JOB_COLUMNS + " FROM jobs WHERE status IN (" + stage.get().dbValues().stream()
+                        .map(v -> "?").collect(Collectors.joining(", ")) + ") ORDER BY id", List.copyOf(stage.get().dbValues()))
                 : read("SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY id", List.of());
     }
 
