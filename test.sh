@@ -9,4 +9,5 @@ ensure_maven
 cd "$PEREGRINE_ROOT"
 start=$(date +%s)
 xvfb-run -a -s "-screen 0 1280x1024x24" "$MVN" -B -ntp clean verify "$@"
+mark_product_built "$start"
 say "build and tests took $(( $(date +%s) - start )) s"

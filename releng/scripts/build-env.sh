@@ -47,3 +47,29 @@ ensure_maven() {
   rm -rf "$scratch"
   tar xzf "$TOOLS/apache-maven-$MAVEN_VERSION-bin.tar.gz" -C "$TOOLS" && rm "$TOOLS/apache-maven-$MAVEN_VERSION-bin.tar.gz"
 }
+
+# The product is current when it was built after the last change of any source under bundles/, features/ or
+# releng/. The build's own stamp decides, not the start script's time, which is the script's checkout time.
+PRODUCT=$PEREGRINE_ROOT/releng/peregrine.product/target/products/peregrine.product/linux/gtk/x86_64
+PRODUCT_STAMP=$PEREGRINE_ROOT/releng/peregrine.product/target/product.built
+
+product_is_current() {
+  [ -x "$PRODUCT/peregrine" ] && [ -f "$PRODUCT_STAMP" ] && [ -z "$(find "$PEREGRINE_ROOT"/bundles "$PEREGRINE_ROOT"/features \
+      "$PEREGRINE_ROOT"/releng -newer "$PRODUCT_STAMP" -type f -not -path '*/target/*' -not -path '*/peregrine.benchmarks/*' \
+      -not -name '.tycho-consumer-pom.xml' -print -quit)" ]
+}
+
+# Called after a build that made the product; the stamp's time is when that build started.
+mark_product_built() {
+  if [ -x "$PRODUCT/peregrine" ]; then touch -d "@$1" "$PRODUCT_STAMP"; fi
+}
+
+# Builds the product without its tests when a source changed since it was last built.
+ensure_product() {
+  product_is_current && return 0
+  ensure_maven
+  say "building the product (tests are run by ./test.sh)"
+  local started
+  started=$(date +%s)
+  (cd "$PEREGRINE_ROOT" && "$MVN" -B -ntp -q verify -DskipTests) && mark_product_built "$started"
+}

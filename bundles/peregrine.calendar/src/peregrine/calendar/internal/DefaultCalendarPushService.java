@@ -39,6 +39,8 @@ import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
+import peregrine.settings.SettingsException;
+import peregrine.settings.Tier;
 import peregrine.settings.WorkbenchSettings;
 
 /**
@@ -119,12 +121,11 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         if (slot.isEmpty()) {
             return new PushResult.Failed("Set an interview date for \"" + job.title() + "\" before adding it to a calendar.");
         }
-        // TEMPORARY stand-in (h-ui) until the lead's push service lands.
-        peregrine.settings.Tier tier;
+        Tier tier;
         try {
             tier = settings.tier();
-        } catch (peregrine.settings.SettingsException e) {
-            return new PushResult.Failed(e.getMessage());
+        } catch (SettingsException broken) {
+            return new PushResult.Failed("Your plan could not be read, so nothing was pushed: " + broken.getMessage());
         }
         if (!tier.includes(REQUIRED_TIER)) {
             return new PushResult.Failed("Adding interviews to a calendar is part of the paid plan; your plan is "

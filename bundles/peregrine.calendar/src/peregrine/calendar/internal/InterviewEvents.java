@@ -1,7 +1,5 @@
 package peregrine.calendar.internal;
 
-import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -25,10 +23,6 @@ import peregrine.jobs.Stage;
  */
 final class InterviewEvents {
 
-    /** Peregrine put every event at noon UTC; a slot without a time of day still does. */
-    static final LocalTime DEFAULT_START = LocalTime.NOON;
-    static final Duration DEFAULT_DURATION = Duration.ofMinutes(60);
-
     private InterviewEvents() {
     }
 
@@ -44,8 +38,8 @@ final class InterviewEvents {
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining("\n")));
         ZonedDateTime start = slot.time()
                 .map(time -> ZonedDateTime.of(slot.date(), time, slot.zone().orElse(localZone)))
-                .orElseGet(() -> ZonedDateTime.of(slot.date(), DEFAULT_START, ZoneOffset.UTC));
-        return new CalendarEvent(EventIdentity.of(job), title, description, start, slot.duration().orElse(DEFAULT_DURATION));
+                .orElseGet(() -> ZonedDateTime.of(slot.date(), InterviewSlot.DEFAULT_START, ZoneOffset.UTC));
+        return new CalendarEvent(EventIdentity.of(job), title, description, start, slot.duration().orElse(InterviewSlot.DEFAULT_DURATION));
     }
 
     /** @return {@code text} without the control characters calendars cannot carry; CR LF and CR as LF */

@@ -3,6 +3,7 @@ package peregrine.calendar.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,7 @@ import peregrine.jobs.JobStore;
 import peregrine.jobs.NewJob;
 import peregrine.jobs.Stage;
 import peregrine.settings.WorkbenchSettings;
+import peregrine.tests.support.Databases;
 
 /**
  * The push service as Declarative Services wires it, on the test runtime's own database and
@@ -296,15 +298,149 @@ class CalendarPushServiceTest {
     }
 
     @Test
-    void aLostDatabaseLinkLeadsTheNextPushToTheSameEvent() throws Exception {
+    void aLostDatabaseLinkLeadsTheNextPushToTheSameEventReportedAsAnUpdate() throws Exception {
         RecordingProvider provider = new RecordingProvider("one");
         register(provider, 0);
         long id = interviewOn(LocalDate.of(2026, 12, 3));
         String eventId = ((PushResult.Pushed) push.push(id)).eventId();
         // as if the process died after the remote write and before the database write
         store.setCalendarLink(id, Optional.empty());
-        assertEquals(eventId, ((PushResult.Pushed) push.push(id)).eventId());
+        PushResult.Pushed again = assertInstanceOf(PushResult.Pushed.class, push.push(id));
+        assertEquals(eventId, again.eventId());
+        assertFalse(again.created(), "the create found the event there and updated it");
         assertEquals(1, provider.events.size());
+    }
+
+    @Test
+    void theEventsAddressIsRecordedBesideItsIdAndGivenBackOnTheNextUpdate() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        provider.withAddresses = true;
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+        assertEquals(Optional.of(new CalendarLink("one", eventId, Optional.of(RecordingProvider.address(eventId)), provider.version(eventId))),
+                store.job(id).calendarLink());
+
+        push.push(id);
+        assertEquals(List.of(new RemoteEvent(eventId, Optional.of(RecordingProvider.address(eventId)), Optional.of("v1"))),
+                provider.updatesGiven);
+    }
+
+    /** Peregrine records an event's id in calendar_event_id and no provider. */
+    private long pushedByPeregrine(String peregrineId) throws Exception {
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        store.setCalendarLink(id, Optional.of(new CalendarLink("", peregrineId)));
+        assertTrue(store.job(id).calendarLink().orElseThrow().fromPeregrine());
+        return id;
+    }
+
+    @Test
+    void anEventPeregrinePushedIsAdoptedByTheCalendarThatHoldsItAndRecordedWithThatCalendar() throws Exception {
+        RecordingProvider preferred = new RecordingProvider("preferred");
+        RecordingProvider holder = new RecordingProvider("holder");
+        register(preferred, 10);
+        register(holder, 0);
+        String peregrineId = "peregrine-job-7@circuitforge.tech";
+        long id = pushedByPeregrine(peregrineId);
+        holder.events.put(peregrineId, InterviewEvents.of(store.job(id), store.job(id).interview().orElseThrow(), Optional.empty(), ZoneOffset.UTC));
+
+        PushResult.Pushed pushed = assertInstanceOf(PushResult.Pushed.class, push.push(id));
+
+        assertEquals("holder", pushed.providerId());
+        assertEquals(peregrineId, pushed.eventId());
+        assertFalse(pushed.created());
+        assertEquals(List.of("update " + peregrineId), preferred.calls, "asked, found nothing, made nothing");
+        assertEquals(List.of("update " + peregrineId), holder.calls);
+        assertTrue(preferred.events.isEmpty());
+        assertEquals(Optional.of(new CalendarLink("holder", peregrineId, holder.version(peregrineId))), store.job(id).calendarLink());
+
+        holder.calls.clear();
+        preferred.calls.clear();
+        push.push(id);
+        assertEquals(List.of("update " + peregrineId), holder.calls, "once adopted, a push is the usual single update");
+        assertEquals(List.of(), preferred.calls);
+    }
+
+    @Test
+    void aPeregrineIdThatNoCalendarHoldsIsNeverReusedAndTheJobsOwnEventIsCreatedAtThePreferredCalendar() throws Exception {
+        RecordingProvider preferred = new RecordingProvider("preferred");
+        RecordingProvider other = new RecordingProvider("other");
+        register(preferred, 10);
+        register(other, 0);
+        String peregrineId = "peregrine-job-8@circuitforge.tech";
+        long id = pushedByPeregrine(peregrineId);
+
+        PushResult.Pushed pushed = assertInstanceOf(PushResult.Pushed.class, push.push(id));
+
+        assertEquals("preferred", pushed.providerId());
+        assertTrue(pushed.created());
+        assertNotEquals(peregrineId, pushed.eventId());
+        assertEquals(List.of("update " + peregrineId, "create"), preferred.calls);
+        assertEquals(List.of("update " + peregrineId), other.calls);
+        assertEquals(1, preferred.events.size());
+        assertTrue(other.events.isEmpty());
+        assertEquals(Optional.of(new CalendarLink("preferred", pushed.eventId(), preferred.version(pushed.eventId()))),
+                store.job(id).calendarLink());
+    }
+
+    @Test
+    void aFailureWhileLookingForAnEventPeregrinePushedEndsThePushWithoutCreatingOne() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = pushedByPeregrine("peregrine-job-9@circuitforge.tech");
+        provider.nextFailure = new CalendarException(CalendarException.Kind.UNAVAILABLE, "Server is down");
+
+        PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.push(id));
+
+        assertEquals("Calendar one: Server is down", failed.message());
+        assertEquals(List.of("update peregrine-job-9@circuitforge.tech"), provider.calls);
+        assertTrue(provider.events.isEmpty());
+        assertEquals(Optional.of(new CalendarLink("", "peregrine-job-9@circuitforge.tech")), store.job(id).calendarLink());
+    }
+
+    @Test
+    void withNoCalendarConnectedTheMessageIsThatOfTheOneTheUserSetUp() throws Exception {
+        RecordingProvider absent = new RecordingProvider("absent");
+        absent.connected = false;
+        RecordingProvider broken = new RecordingProvider("broken");
+        broken.connected = false;
+        broken.setUp = true;
+        register(absent, 10);
+        register(broken, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+
+        String message = ((PushResult.Failed) push.push(id)).message();
+
+        assertEquals("No calendar is connected. broken.yaml is broken", message);
+    }
+
+    @Test
+    void anInterviewThatPeregrinesWebInterfaceDatedWithATimeIsPushedAtThatInstant() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        Databases.execute(store.location(), "UPDATE jobs SET interview_date = '2026-12-10T15:00:00.000Z' WHERE id = " + id);
+
+        String eventId = ((PushResult.Pushed) push.push(id)).eventId();
+
+        CalendarEvent event = provider.events.get(eventId);
+        assertEquals(java.time.Instant.parse("2026-12-10T15:00:00Z"), event.start().toInstant());
+        assertEquals(Duration.ofHours(1), event.duration());
+    }
+
+    @Test
+    void aMalformedUserYamlIsNamedAndNeverReadAsTheFreePlan() throws Exception {
+        RecordingProvider provider = new RecordingProvider("one");
+        register(provider, 0);
+        long id = interviewOn(LocalDate.of(2026, 12, 3));
+        Path user = settings.configDirectory().resolve("user.yaml");
+        Files.writeString(user, "tier: paid\nname: [unclosed\n");
+
+        String message = ((PushResult.Failed) push.push(id)).message();
+
+        assertTrue(message.contains(user.toString()) && message.contains("line"), message);
+        assertFalse(message.contains("free"), message);
+        assertTrue(provider.calls.isEmpty());
     }
 
     @Test
@@ -398,7 +534,7 @@ class CalendarPushServiceTest {
             }
 
             @Override
-            public void delete(String eventId) {
+            public void delete(RemoteEvent event) {
             }
         };
         registrations.add(context.registerService(CalendarProvider.class, broken, null));

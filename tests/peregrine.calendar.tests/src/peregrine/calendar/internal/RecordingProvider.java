@@ -23,6 +23,12 @@ final class RecordingProvider implements CalendarProvider {
 
     final String id;
     volatile boolean connected = true;
+    /** Whether a provider that is not connected has a settings file (set up, but broken). */
+    volatile boolean setUp;
+    /** Whether events have an address beside their id, as CalDAV resources do. */
+    volatile boolean withAddresses;
+    /** The known event each update was given, in order. */
+    final List<RemoteEvent> updatesGiven = Collections.synchronizedList(new ArrayList<>());
     volatile CalendarException nextFailure;
     volatile long createDelayMillis;
     /** Remote events by id. */
@@ -52,7 +58,8 @@ final class RecordingProvider implements CalendarProvider {
 
     @Override
     public ProviderStatus status() {
-        return connected ? ProviderStatus.connected(id + " ready") : ProviderStatus.notConnected("Create " + id + ".yaml");
+        return connected ? ProviderStatus.connected(id + " ready")
+                : setUp ? ProviderStatus.broken(id + ".yaml is broken") : ProviderStatus.notConnected("Create " + id + ".yaml");
     }
 
     /** @return the event's current version, as the provider returned it last */
@@ -63,7 +70,12 @@ final class RecordingProvider implements CalendarProvider {
     private RemoteEvent written(String eventId, CalendarEvent event) {
         events.put(eventId, event);
         writes.merge(eventId, 1, Integer::sum);
-        return new RemoteEvent(eventId, version(eventId));
+        return new RemoteEvent(eventId, withAddresses ? Optional.of(address(eventId)) : Optional.empty(), version(eventId));
+    }
+
+    /** @return where this calendar keeps the event, when it gives {@link #withAddresses addresses} */
+    static String address(String eventId) {
+        return "memory:/events/" + eventId;
     }
 
     @Override
@@ -80,13 +92,17 @@ final class RecordingProvider implements CalendarProvider {
         } finally {
             createsUnderWay.decrementAndGet();
         }
-        return written(id + "-" + event.identity().key(), event);
+        String eventId = id + "-" + event.identity().key();
+        boolean existed = events.containsKey(eventId);
+        RemoteEvent written = written(eventId, event);
+        return existed ? written.asExisting() : written;
     }
 
     @Override
     public RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException {
         calls.add("update " + known.id());
         versionsGiven.add(known.version());
+        updatesGiven.add(known);
         failIfArranged();
         if (!events.containsKey(known.id())) {
             throw new CalendarException(CalendarException.Kind.NOT_FOUND, "gone");
@@ -95,11 +111,11 @@ final class RecordingProvider implements CalendarProvider {
     }
 
     @Override
-    public void delete(String eventId) throws CalendarException {
-        calls.add("delete " + eventId);
+    public void delete(RemoteEvent event) throws CalendarException {
+        calls.add("delete " + event.id());
         failIfArranged();
-        events.remove(eventId);
-        writes.remove(eventId);
+        events.remove(event.id());
+        writes.remove(event.id());
     }
 
     private void failIfArranged() throws CalendarException {

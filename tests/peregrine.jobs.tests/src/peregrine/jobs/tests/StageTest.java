@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,27 @@ class StageTest {
         assertThrows(IllegalArgumentException.class, () -> new InterviewSlot(day, Optional.empty(), Optional.empty(),
                 Optional.of(Duration.ZERO)));
         assertEquals(day, InterviewSlot.onDate(day).date());
+    }
+
+    @Test
+    void interviewRejectedFromPeregrinesWebInterfaceIsARejection() {
+        assertEquals(Optional.of(Stage.REJECTED), Stage.fromDbValue("interview_rejected"));
+        assertEquals(List.of("rejected", "interview_rejected"), Stage.REJECTED.dbValues());
+        assertEquals(List.of("offer"), Stage.OFFER.dbValues());
+        assertEquals(Optional.empty(), Stage.fromDbValue("withdrawn"));
+    }
+
+    @Test
+    void interviewSlotsHoldOnlyYearsACalendarCanHoldFromStartToEnd() {
+        for (LocalDate outside : List.of(LocalDate.of(10000, 1, 1), LocalDate.of(-1, 1, 1), LocalDate.of(0, 1, 1), LocalDate.of(1899, 12, 31))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InterviewSlot.onDate(outside));
+            assertTrue(e.getMessage().contains("1900 to 9999"), e.getMessage());
+        }
+        assertEquals(LocalDate.of(1900, 1, 1), InterviewSlot.onDate(LocalDate.of(1900, 1, 1)).date());
+        assertEquals(LocalDate.of(9999, 12, 31), InterviewSlot.onDate(LocalDate.of(9999, 12, 31)).date(), "noon plus an hour still ends in 9999");
+        IllegalArgumentException late = assertThrows(IllegalArgumentException.class, () -> new InterviewSlot(LocalDate.of(9999, 12, 31),
+                Optional.of(LocalTime.of(23, 30)), Optional.empty(), Optional.of(Duration.ofMinutes(60))));
+        assertTrue(late.getMessage().contains("end after the year 9999"), late.getMessage());
     }
 
     @Test

@@ -16,6 +16,15 @@ public final class Databases {
     private Databases() {
     }
 
+    /** Runs {@code sql} on {@code db} as another program would, through a connection of its own. */
+    public static void execute(Path db, String sql) throws SQLException {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + db);
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     /** A write lock another connection holds ({@code BEGIN EXCLUSIVE}) until closed. */
     public static AutoCloseable lockExclusively(Path db) throws SQLException {
         SQLiteDataSource source = new SQLiteDataSource();

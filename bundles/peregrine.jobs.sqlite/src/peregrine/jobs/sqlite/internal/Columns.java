@@ -8,6 +8,11 @@ final class Columns {
     static final String INTERVIEW_DURATION = "interview_duration_minutes";
     /** The event's version at its provider (a CalDAV ETag): public, never a secret. */
     static final String CALENDAR_EVENT_VERSION = "calendar_event_version";
+    /**
+     * Where the event's provider reaches it (a CalDAV resource URL): public. Kept beside
+     * {@code calendar_event_id}, which holds what Peregrine itself reads there (a UID, a Google event id).
+     */
+    static final String CALENDAR_EVENT_ADDRESS = "calendar_event_address";
 
     private Columns() {
     }

@@ -38,7 +38,7 @@ final class Schema {
                     // the workbench's own
                     Columns.CALENDAR_PROVIDER, "TEXT", Columns.INTERVIEW_TIME, "TEXT",
                     Columns.INTERVIEW_ZONE, "TEXT", Columns.INTERVIEW_DURATION, "INTEGER",
-                    Columns.CALENDAR_EVENT_VERSION, "TEXT"),
+                    Columns.CALENDAR_EVENT_VERSION, "TEXT", Columns.CALENDAR_EVENT_ADDRESS, "TEXT"),
             "company_research", ordered("accessibility_brief", "TEXT", "scrape_used", "INTEGER"));
 
     private Schema() {

@@ -229,17 +229,128 @@ class SqliteJobStoreTest {
         Path file = dir.resolve("link.db");
         JobStore store = new SqliteJobStore(file);
         long id = store.add(new NewJob("Engineer", "Acme", "", Stage.INTERVIEWING));
-        CalendarLink link = new CalendarLink("apple_calendar", "https://cal.example/1.ics", Optional.of("\"a1b2\""));
+        CalendarLink link = new CalendarLink("apple_calendar", "7k2pq@peregrine-workbench", Optional.of("https://cal.example/1.ics"),
+                Optional.of("\"a1b2\""));
         assertEquals(Optional.of(link), store.setCalendarLink(id, Optional.of(link)).calendarLink());
         assertEquals(Optional.of(link), new SqliteJobStore(file).job(id).calendarLink(), "as another process reads it");
         CalendarLink unversioned = new CalendarLink("google_calendar", "0123abc");
         assertEquals(Optional.of(unversioned), store.setCalendarLink(id, Optional.of(unversioned)).calendarLink(),
                 "a link without a version clears the old one");
         assertEquals(Optional.empty(), store.setCalendarLink(id, Optional.empty()).calendarLink());
-        assertEquals(List.of(List.of("id=" + id, "calendar_event_id=null", "calendar_provider=null", "calendar_event_version=null")),
+        assertEquals(List.of(List.of("id=" + id, "calendar_event_id=null", "calendar_provider=null", "calendar_event_version=null",
+                "calendar_event_address=null")),
                 PeregrineFiles.rows(file, "jobs").stream()
                         .map(row -> row.stream().filter(v -> v.startsWith("id=") || v.startsWith("calendar_")).toList())
                         .toList());
+    }
+
+    @Test
+    void anEventIdPeregrineRecordedReadsAsALinkWithoutProviderAndKeepsPeregrinesColumnAsItWas() throws Exception {
+        Path file = PeregrineFiles.currentPeregrineDatabase(dir.resolve("staging.db"));
+        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement()) {
+            s.execute("UPDATE jobs SET calendar_event_id = 'peregrine-job-1@circuitforge.tech' WHERE id = 1");
+        }
+        JobStore store = new SqliteJobStore(file);
+        CalendarLink peregrines = store.job(1).calendarLink().orElseThrow();
+        assertTrue(peregrines.fromPeregrine());
+        assertEquals(new CalendarLink("", "peregrine-job-1@circuitforge.tech"), peregrines);
+
+        store.setCalendarLink(1, Optional.of(new CalendarLink("apple_calendar", "peregrine-job-1@circuitforge.tech",
+                Optional.of("https://cal.example/p/abc.ics"), Optional.of("\"e1\""))));
+        List<String> row = PeregrineFiles.rows(file, "jobs").get(0);
+        assertTrue(row.contains("calendar_event_id=peregrine-job-1@circuitforge.tech"), "Peregrine still finds it by UID: " + row);
+        assertTrue(row.contains("calendar_event_address=https://cal.example/p/abc.ics"), row.toString());
+    }
+
+    @Test
+    void aDatabaseWithPeregrinesCurrentSchemaOpensAndNoTableOrColumnButOursChanges() throws Exception {
+        Path file = PeregrineFiles.currentPeregrineDatabase(dir.resolve("staging.db"));
+        List<String> tables = PeregrineFiles.tables(file);
+        assertEquals(List.of("background_tasks", "company_research", "digest_queue", "job_contacts", "jobs", "schema_migrations",
+                "survey_responses"), tables);
+        Map<String, String> ddlBefore = new java.util.LinkedHashMap<>();
+        Map<String, List<List<String>>> rowsBefore = new java.util.LinkedHashMap<>();
+        for (String table : tables) {
+            ddlBefore.put(table, PeregrineFiles.ddl(file, table));
+            rowsBefore.put(table, PeregrineFiles.rows(file, table));
+        }
+
+        JobStore store = new SqliteJobStore(file);
+        assertEquals(3, store.list(Optional.empty()).size());
+        store.setInterview(1, Optional.of(InterviewSlot.onDate(LocalDate.of(2026, 12, 10))));
+
+        assertEquals(tables, PeregrineFiles.tables(file), "no table added or dropped");
+        for (String table : tables) {
+            if (!table.equals("jobs")) {
+                assertEquals(ddlBefore.get(table), PeregrineFiles.ddl(file, table), table);
+                assertEquals(rowsBefore.get(table), PeregrineFiles.rows(file, table), table);
+            }
+        }
+        String jobsBefore = ddlBefore.get("jobs");
+        String jobsAfter = PeregrineFiles.ddl(file, "jobs");
+        assertTrue(jobsAfter.startsWith(jobsBefore.substring(0, jobsBefore.length() - 1)), "Peregrine's columns stay as they were");
+        for (String ours : List.of("calendar_provider", "calendar_event_version", "calendar_event_address", "interview_time",
+                "interview_zone", "interview_duration_minutes")) {
+            assertTrue(jobsAfter.contains(ours), ours);
+        }
+        List<String> second = PeregrineFiles.rows(file, "jobs").get(1);
+        assertEquals(rowsBefore.get("jobs").get(1), second.subList(0, rowsBefore.get("jobs").get(1).size()), "other rows untouched");
+        assertTrue(PeregrineFiles.rows(file, "jobs").get(0).contains("interview_date=2026-12-10"), "written as Peregrine writes it");
+    }
+
+    @Test
+    void aDateTimeThatPeregrinesWebInterfaceWroteIsTheInterviewsStartShownInTheUsersZone() throws Exception {
+        Path file = PeregrineFiles.currentPeregrineDatabase(dir.resolve("staging.db"));
+        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement()) {
+            s.execute("UPDATE jobs SET interview_date = '2026-12-10T15:00:00.000Z' WHERE id = 1");
+            s.execute("UPDATE jobs SET interview_date = '2026-12-31T23:30:00Z' WHERE id = 2");
+        }
+        SqliteJobStore store = new SqliteJobStore(file, NOON_IN_BERLIN);
+        InterviewSlot slot = store.job(1).interview().orElseThrow();
+        assertEquals(new InterviewSlot(LocalDate.of(2026, 12, 10), Optional.of(LocalTime.of(16, 0)), Optional.of(ZoneId.of("Europe/Berlin")),
+                Optional.empty()), slot);
+        assertEquals(LocalDate.of(2027, 1, 1), store.job(2).interview().orElseThrow().date(), "the date is the user's, not UTC's");
+
+        store.setInterview(1, Optional.of(slot));
+        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement();
+                var r = s.executeQuery("SELECT interview_date, interview_time, interview_zone FROM jobs WHERE id = 1")) {
+            r.next();
+            assertEquals(List.of("2026-12-10", "16:00", "Europe/Berlin"), List.of(r.getString(1), r.getString(2), r.getString(3)),
+                    "the workbench writes the date as Peregrine's own code does, and keeps the time in its columns");
+        }
+        assertEquals(Optional.of(slot), store.job(1).interview());
+    }
+
+    @Test
+    void aStoredDateNoCalendarCanHoldReadsAsNoDateAndADateOutOfRangeIsNeverWritten() throws Exception {
+        Path file = PeregrineFiles.currentPeregrineDatabase(dir.resolve("staging.db"));
+        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement()) {
+            s.execute("UPDATE jobs SET interview_date = '0000-01-01' WHERE id = 1");
+            s.execute("UPDATE jobs SET interview_date = 'next tuesday' WHERE id = 2");
+        }
+        JobStore store = new SqliteJobStore(file);
+        assertEquals(Optional.empty(), store.job(1).interview());
+        assertEquals(Optional.empty(), store.job(2).interview());
+        assertThrows(IllegalArgumentException.class, () -> InterviewDates.write(LocalDate.of(10000, 1, 1)));
+        assertThrows(IllegalArgumentException.class, () -> InterviewDates.write(LocalDate.of(-1, 1, 1)));
+    }
+
+    @Test
+    void interviewRejectedIsARejectionAndAnUnknownStatusIsListedUnderItsOwnName() throws Exception {
+        Path file = PeregrineFiles.currentPeregrineDatabase(dir.resolve("staging.db"));
+        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement()) {
+            s.execute("UPDATE jobs SET status = 'interview_rejected' WHERE id = 1");
+            s.execute("UPDATE jobs SET status = 'withdrawn' WHERE id = 2");
+        }
+        JobStore store = new SqliteJobStore(file);
+        Map<Stage, List<Job>> board = store.board();
+        assertEquals(List.of(1L), board.get(Stage.REJECTED).stream().map(Job::id).toList());
+        assertEquals(Optional.of(Stage.REJECTED), store.job(1).stage());
+        assertEquals("interview_rejected", store.job(1).status(), "the stored value is kept as it is");
+        assertEquals(List.of(1L), store.list(Optional.of(Stage.REJECTED)).stream().map(Job::id).toList());
+        List<Job> other = store.otherStatuses();
+        assertEquals(List.of("withdrawn"), other.stream().map(Job::status).toList());
+        assertTrue(board.values().stream().flatMap(List::stream).noneMatch(j -> j.id() == 2));
     }
 
     @Test
@@ -320,6 +431,18 @@ class SqliteJobStoreTest {
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("not a SQLite database"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
         assertEquals(List.of(file), Files.list(dir).toList(), "no journal or WAL file was created beside it");
+    }
+
+    @Test
+    void aPipeOrADeviceGivenAsTheDatabaseIsRefusedByNameAtOnce() throws Exception {
+        Path fifo = dir.resolve("staging.db");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (Path special : List.of(fifo, Path.of("/dev/zero"))) {
+            long start = System.nanoTime();
+            JobStoreException e = assertThrows(JobStoreException.class, () -> new SqliteJobStore(special).list(Optional.empty()));
+            assertTrue(e.getMessage().contains(special.toString()) && e.getMessage().contains("not a regular file"), e.getMessage());
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "answered within a second");
+        }
     }
 
     @Test

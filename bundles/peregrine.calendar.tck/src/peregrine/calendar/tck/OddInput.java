@@ -1,4 +1,4 @@
-package peregrine.tests.support;
+package peregrine.calendar.tck;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The input every calendar provider must carry unchanged (issue "Reliability and security"): odd
- * titles, companies and listings, and interview times on leap days and daylight-saving changes.
- * Parameterized tests return these from their own {@code @MethodSource} methods.
+ * The input every calendar provider must carry unchanged: odd titles, companies and listings, and interview
+ * times on leap days and daylight-saving changes. {@link CalendarProviderContract} pushes all of it; a
+ * provider's own parameterized tests may use it too, from their own {@code @MethodSource} methods.
  */
 public final class OddInput {
 
@@ -31,6 +31,7 @@ public final class OddInput {
         return Character.isHighSurrogate(text.charAt(text.length() - 1)) ? text.substring(0, 9_999) + "x" : text;
     }
 
+    /** @return a name, a job title, a company and a listing's address, each odd in its own way */
     public static Stream<Arguments> texts() {
         return Stream.of(
                 Arguments.of("commas and semicolons", "Engineer, Platform; Backend", "ACME, Inc.; GmbH", "https://jobs.example.com/1"),
@@ -56,6 +57,7 @@ public final class OddInput {
         return out.toString();
     }
 
+    /** @return a name, a local date-time and its zone: leap days, and times in and after daylight-saving gaps and overlaps */
     public static Stream<Arguments> times() {
         List<Arguments> times = new ArrayList<>();
         for (String zone : List.of("America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata")) {

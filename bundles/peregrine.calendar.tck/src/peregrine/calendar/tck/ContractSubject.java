@@ -1,0 +1,53 @@
+package peregrine.calendar.tck;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+import peregrine.calendar.CalendarProvider;
+import peregrine.calendar.RemoteEvent;
+
+/**
+ * What a provider's test hands the conformance kit: its provider, connected to a real calendar that holds no
+ * event yet, and an independent way to look at and change that calendar. One subject serves one test; the kit
+ * closes it afterwards.
+ */
+@ConsumerType
+public interface ContractSubject extends AutoCloseable {
+
+    /** @return the provider under test, connected to this subject's empty calendar */
+    CalendarProvider provider();
+
+    /** @return every event the calendar holds now, read without the provider */
+    List<StoredEvent> events() throws Exception;
+
+    /** Deletes the event on the server without the provider, as the user would in another calendar app. */
+    void deleteBehindTheProvider(RemoteEvent event) throws Exception;
+
+    /**
+     * Changes the event on the server without the provider (its title, say), so that the version the provider
+     * returned for it is stale.
+     */
+    void changeBehindTheProvider(RemoteEvent event) throws Exception;
+
+    /** @return how many requests this subject's calendar server has received so far, from anyone */
+    long requestsReceived();
+
+    /** @return the secrets the provider was given (passwords, keys, tokens): none may appear in any message */
+    List<String> secrets();
+
+    /**
+     * @return a provider set up as {@link #provider()} is, but whose server accepts connections and never
+     *         answers them
+     */
+    CalendarProvider unanswering() throws Exception;
+
+    /** @return the longest any call of {@link #unanswering()}'s provider may take before it gives up */
+    Duration timeLimit();
+
+    @Override
+    default void close() throws Exception {
+        // a subject without resources of its own
+    }
+}
