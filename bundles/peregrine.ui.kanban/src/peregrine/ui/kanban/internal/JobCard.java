@@ -44,6 +44,8 @@ final class JobCard {
     static final Color SELECTED = new Color(0xdc, 0xe8, 0xf7);
     /** Opens the note of a card whose status this version does not know, before the status as stored. */
     static final String STATUS = "Status: ";
+    /** Stands for a status that is empty or NULL in the database. */
+    static final String NO_STATUS = "(none)";
 
     private final Composite card;
     private final Job job;
@@ -117,7 +119,7 @@ final class JobCard {
      */
     private static Optional<String> stageNote(Job job) {
         if (job.stage().isEmpty()) {
-            return Optional.of(STATUS + job.status());
+            return Optional.of(STATUS + (job.status().isBlank() ? NO_STATUS : job.status()));
         }
         Stage stage = job.stage().get();
         if (stage == Stage.REJECTED) {

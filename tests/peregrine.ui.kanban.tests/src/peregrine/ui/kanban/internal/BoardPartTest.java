@@ -364,18 +364,23 @@ class BoardPartTest {
     void aJobWithAStatusThisVersionDoesNotKnowIsShownUnderOtherStatusesWithThatStatus() throws Exception {
         long withdrawn = add("Withdrawn one", Stage.APPLIED);
         long applied = add("Applied one", Stage.APPLIED);
+        long none = add("No status", Stage.APPLIED);
         setStatus(withdrawn, "withdrawn");
+        setStatus(none, null);
         openBoard();
 
         Composite others = section(BoardPart.OTHER_STATUSES);
         assertTrue(others.isVisible());
-        assertEquals("Other statuses (1)", all(others, Label.class).get(0).getText());
+        assertEquals("Other statuses (2)", all(others, Label.class).get(0).getText());
         assertEquals(List.of(), cards(others), "collapsed, like Rejected");
         press(button(others, "Show").orElseThrow());
 
-        assertEquals(List.of(withdrawn), cards(others).stream().map(card -> ((Job) card.getData()).id()).toList());
+        assertEquals(List.of(none, withdrawn).stream().sorted().toList(),
+                cards(others).stream().map(card -> ((Job) card.getData()).id()).sorted().toList());
         assertTrue(labelTexts(card(withdrawn)).stream().anyMatch(text -> text.startsWith("Acme\n" + JobCard.STATUS + "withdrawn")),
                 labelTexts(card(withdrawn)).toString());
+        assertTrue(labelTexts(card(none)).stream().anyMatch(text -> text.startsWith("Acme\n" + JobCard.STATUS
+                + JobCard.NO_STATUS)), labelTexts(card(none)).toString());
         assertEquals(List.of(applied), idsIn(BoardColumn.PRE_PIPELINE));
         assertTrue(button(card(withdrawn), "Reject").isEmpty(), "no stage buttons for a stage it is not at");
     }
