@@ -406,6 +406,19 @@ class BoardPartTest {
     }
 
     @Test
+    void anInterviewTheWebInterfaceDatedWithAUtcTimeIsShownAtThatTimeInTheUsersZone() throws Exception {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        write(id, "interview_date", "2026-12-10T15:00:00.000Z");
+        openBoard();
+
+        ZonedDateTime here = ZonedDateTime.parse("2026-12-10T15:00:00Z").withZoneSameInstant(ZoneId.systemDefault());
+        String expected = "Interview on " + InterviewRow.DATE.format(here) + " at " + InterviewRow.TIME.format(here) + " "
+                + here.format(java.time.format.DateTimeFormatter.ofPattern("zzz")) + ", 60 min";
+        assertTrue(shownTexts(card(id)).stream().anyMatch(text -> text.startsWith(expected)),
+                expected + " in " + shownTexts(card(id)));
+    }
+
+    @Test
     void rejectedCardsStayCollapsedUntilAskedFor() throws JobStoreException {
         store.reject(add("Turned down", Stage.APPLIED));
         openBoard();
@@ -592,11 +605,16 @@ class BoardPartTest {
 
     /** Writes {@code status} as another program (a newer Peregrine) would, past the store. */
     private void setStatus(long id, String status) throws SQLException {
+        write(id, "status", status);
+    }
+
+    /** Writes {@code column} of the job as another program would, past the store. */
+    private void write(long id, String column, String value) throws SQLException {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + dir.resolve("staging.db"));
         try (Connection c = source.getConnection();
-                PreparedStatement update = c.prepareStatement("UPDATE jobs SET status = ? WHERE id = ?")) {
-            update.setString(1, status);
+                PreparedStatement update = c.prepareStatement("UPDATE jobs SET " + column + " = ? WHERE id = ?")) {
+            update.setString(1, value);
             update.setLong(2, id);
             assertEquals(1, update.executeUpdate());
         }
