@@ -61,8 +61,9 @@ import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
 /**
  * The Interviews board: the pipeline columns side by side, the applied jobs before them and the
  * rejected ones collapsed underneath; under those, when there are any, the jobs whose status this version
- * does not know (a newer Peregrine's), collapsed too, each card naming its status as stored. Every read and write of the store runs in a background job that
- * belongs to this part's job family; the board redraws from the store after each change it makes.
+ * does not know (a newer Peregrine's), collapsed too, each card naming its status as stored. Every read
+ * and write of the store runs in a background job that belongs to this part's job family; the board
+ * redraws from the store after each change it makes.
  * Store errors are written for users and appear in a message line at the top of the part.
  * <p>
  * The board also offers to push a card's interview to a calendar. It follows the calendar providers as

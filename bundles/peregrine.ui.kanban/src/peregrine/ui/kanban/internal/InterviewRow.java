@@ -35,7 +35,9 @@ import peregrine.jobs.Job;
  * <p>
  * The entry (date, an optional time of day and duration, Save and Cancel) is made only when the user
  * opens it: GTK's date and time widgets are slow to create and to measure, and a board shows many
- * cards. It takes the keyboard focus when it opens; Enter in a field saves and Escape cancels.
+ * cards. It takes the keyboard focus when it opens; Enter in a field saves and Escape cancels. A date or an
+ * end that no calendar can hold ({@link InterviewSlot}'s years) is refused under the entry, which stays open,
+ * and nothing is saved.
  */
 final class InterviewRow {
 
@@ -59,7 +61,8 @@ final class InterviewRow {
     private Label refusal;
 
     /**
-     * @param resized runs when the row changes its height by itself: on opening or closing the entry
+     * @param resized runs when the row changes its height by itself: on opening or closing the entry, and
+     *                when the entry refuses a date
      */
     InterviewRow(Composite card, Job job, CardActions actions, CardContext context, Runnable resized) {
         this.card = card;

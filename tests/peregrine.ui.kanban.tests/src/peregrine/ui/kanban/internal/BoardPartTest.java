@@ -328,6 +328,10 @@ class BoardPartTest {
         assertTrue(shownTexts(card(id)).contains("An interview date must be in the years 1900 to 9999, not 1899-12-31."),
                 shownTexts(card(id)).toString());
         assertEquals(2, all(card(id), DateTime.class).size(), "the entry stays open for a correction");
+        Label refusal = all(card(id), Label.class).stream().filter(l -> l.getText().startsWith("An interview date must"))
+                .findFirst().orElseThrow();
+        assertTrue(refusal.isVisible() && refusal.getSize().y > 0 && refusal.getSize().x > 0, "the refusal is laid out: "
+                + refusal.getBounds());
 
         // A correction saves, and the refusal goes with the entry.
         all(card(id), DateTime.class).get(0).setDate(1900, 0, 1);
