@@ -1,5 +1,6 @@
 /**
  * The user's settings: where the configuration and the job database live, the user's tier, and the
- * integration files ({@code integrations/<name>.yaml}) that Peregrine writes.
+ * integration files ({@code integrations/<name>.yaml}) that Peregrine writes, all read through one checked,
+ * cached reader ({@link peregrine.settings.SettingsFiles}) that a provider also uses for files its settings name.
  */
 package peregrine.settings;
