@@ -54,7 +54,6 @@ import peregrine.jobs.JobStoreException;
 import peregrine.jobs.NewJob;
 import peregrine.jobs.Stage;
 import peregrine.jobs.sqlite.SqliteJobStores;
-import peregrine.settings.SettingsException;
 import peregrine.settings.WorkbenchSettings;
 
 /**
@@ -470,40 +469,26 @@ class CalendarButtonTest {
     }
 
     @Test
-    void aUserYamlThatCannotBeReadIsNamedOnTheCardAndNeverTakenForTheFreePlan() throws Exception {
-        Path userYaml = settings.configDirectory().resolve("user.yaml");
-        String problem = userYaml + ", line 2: this is not YAML (mapping values are not allowed here).";
+    void aMalformedUserYamlIsNamedWithItsLineOnTheCardAndNeverTakenForTheFreePlan() throws Exception {
+        Path user = settings.configDirectory().resolve("user.yaml");
+        Files.writeString(user, "tier: paid\ncalendar_timeout_seconds: [30\n");
         JobStore store = BoardHarness.service(JobStore.class);
         long id = datedJob(store, "Broken plan");
         register(new FakeCalendar());
-        harness = new BoardHarness(display, store);
-        harness.context.set(WorkbenchSettings.class, brokenTier(settings, new SettingsException(userYaml,
-                java.util.OptionalInt.of(2), "this is not YAML (mapping values are not allowed here).")));
-        harness.open();
-        harness.waitForTheBoard();
+        open(store);
 
         Button button = harness.calendarButton(id).orElseThrow();
         assertFalse(button.isEnabled());
         List<String> texts = labelTexts(harness.card(id));
-        assertTrue(texts.stream().anyMatch(text -> text.endsWith("Your plan cannot be read: " + problem)), texts.toString());
+        assertTrue(texts.stream().anyMatch(text -> text.contains("Your plan cannot be read: " + user + ", line ")),
+                texts.toString());
         assertFalse(texts.stream().anyMatch(text -> text.contains("plan is free")), texts.toString());
-        assertTrue(button.getToolTipText().contains(problem), button.getToolTipText());
+        assertTrue(button.getToolTipText().contains(user + ", line "), button.getToolTipText());
         assertFalse(harness.part.canPush(id));
-    }
 
-    /** {@code settings}, except that the tier is unreadable with {@code problem}, as a broken user.yaml makes it. */
-    private static WorkbenchSettings brokenTier(WorkbenchSettings settings, SettingsException problem) {
-        return (WorkbenchSettings) java.lang.reflect.Proxy.newProxyInstance(CalendarButtonTest.class.getClassLoader(),
-                new Class<?>[] { WorkbenchSettings.class }, (proxy, method, args) -> {
-                    if (method.getName().equals("tier")) {
-                        throw problem;
-                    }
-                    try {
-                        return method.invoke(settings, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        // Mended, the file is read again: the button is offered.
+        setTier("paid");
+        harness.waitUntil("the mended file is read", () -> harness.calendarButton(id).orElseThrow().isEnabled());
     }
 
     // --- helpers
