@@ -152,20 +152,13 @@ final class CalendarIntegrationsDialog extends Dialog {
         Button test = new Button(group, SWT.PUSH);
         test.setText(TEST_CONNECTION);
         test.setToolTipText("Ask the calendar whether it accepts these settings");
+        StatusLine statusLine = new StatusLine(status, group);
         test.addListener(SWT.Selection, e -> {
             test.setEnabled(false);
             status.setText("Testing the connection\u2026");
-            inBackground("Testing " + provider.label(), () -> testConnection(provider), "Testing" + FAILED, text -> {
-                test.setEnabled(true);
-                setText(status, text);
-                grow();
-            }, group);
+            statusLine.ask("Testing " + provider.label(), () -> testConnection(provider), () -> test.setEnabled(true));
         });
-        Runnable readStatus = () -> inBackground("Reading the status of " + provider.label(), () -> describe(provider),
-                "Reading the status" + FAILED, text -> {
-                    setText(status, text);
-                    grow();
-                }, group);
+        Runnable readStatus = () -> statusLine.ask("Reading the status of " + provider.label(), () -> describe(provider), () -> { });
         Runnable refresh = provider.storableSecret().map(key -> securePassword(group, provider, key, readStatus))
                 .orElse(readStatus);
         refresh.run();
@@ -271,6 +264,34 @@ final class CalendarIntegrationsDialog extends Dialog {
             grow();
             refresh.run();
         }, owner);
+    }
+
+    /**
+     * An integration's status line. It shows the answer to the latest question asked, a status read or a
+     * connection test: answers may arrive out of order, and an older one is stale.
+     */
+    private final class StatusLine {
+        private final Label label;
+        private final Control owner;
+        /** How many questions were asked; touched on the display thread only. */
+        private int asked;
+
+        StatusLine(Label label, Control owner) {
+            this.label = label;
+            this.owner = owner;
+        }
+
+        /** Asks {@code work} in the background; {@code answered} runs on the display thread when it answers. */
+        void ask(String name, Supplier<String> work, Runnable answered) {
+            int question = ++asked;
+            inBackground(name, work, name + FAILED, text -> {
+                answered.run();
+                if (question == asked) {
+                    setText(label, text);
+                    grow();
+                }
+            }, owner);
+        }
     }
 
     /** Makes room for text that arrived after the dialog took its size; never shrinks what the user chose. */
