@@ -289,6 +289,55 @@ class PeregrineCliTest {
         }
     }
 
+    /** Makes {@code file} what {@code kind} names: a named pipe, a link to /dev/zero, a folder, a link loop, 2 MiB. */
+    private static void makeSpecial(Path file, String kind) throws Exception {
+        Files.createDirectories(file.getParent());
+        switch (kind) {
+            case "fifo" -> assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
+            case "dev-zero" -> Files.createSymbolicLink(file, Path.of("/dev/zero"));
+            case "folder" -> Files.createDirectory(file);
+            case "link-loop" -> {
+                Path other = file.resolveSibling("loop.yaml");
+                Files.createSymbolicLink(file, other);
+                Files.createSymbolicLink(other, file);
+            }
+            case "two-mib" -> Files.write(file, new byte[2 << 20]);
+            default -> throw new IllegalArgumentException(kind);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "fifo", "dev-zero", "folder", "link-loop", "two-mib" })
+    void aUserYamlThatIsNotAFileIsNamedAtOnceAndThePushExitsWith1(String kind) throws Exception {
+        long id = add("SRE", "Globex", "--stage", "phone_screen");
+        Product.assertSucceeded(cli("interview", "set", Long.toString(id), "2026-03-14"));
+        Path user = home.resolve("config/peregrine/user.yaml");
+        makeSpecial(user, kind);
+
+        long start = System.nanoTime();
+        Result push = cli("calendar", "push", Long.toString(id));
+
+        assertEquals(1, push.exit(), push::toString);
+        assertTrue(push.out().contains(user.toString()) || push.err().contains(user.toString()), () -> "names the file:\n" + push);
+        assertFalse((push.out() + push.err()).contains("free"), () -> "never read as the free plan:\n" + push);
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "never hangs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "fifo", "dev-zero" })
+    void anIntegrationFileThatIsNotAFileIsNamedByCalendarProvidersAndNothingHangs(String kind) throws Exception {
+        Files.createDirectories(home.resolve("config/peregrine"));
+        Files.writeString(home.resolve("config/peregrine/user.yaml"), "tier: paid\n");
+        Path integration = home.resolve("config/peregrine/integrations/apple_calendar.yaml");
+        makeSpecial(integration, kind);
+
+        Result providers = cli("calendar", "providers");
+
+        Product.assertSucceeded(providers);
+        assertTrue(providers.out().contains(integration.toString()) && providers.out().contains("not a regular file"),
+                () -> "names the file and what it is:\n" + providers);
+    }
+
     @Test
     void badTimeZoneOrDurationExitWith1() {
         long id = add("Data Scientist", "Ember", "--stage", "interviewing");
