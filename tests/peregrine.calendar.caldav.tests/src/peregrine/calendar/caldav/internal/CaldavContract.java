@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 
 import net.fortuna.ical4j.model.component.VEvent;
@@ -24,13 +28,27 @@ import peregrine.tests.support.CalDavServer;
  * The conformance kit against a real CalDAV server: each test gets a calendar of its own, reached through a proxy
  * that counts the requests; the events are read back with the server's own WebDAV answers and ical4j.
  */
+@TestInstance(Lifecycle.PER_CLASS)
 abstract class CaldavContract extends CalendarProviderContract {
 
     @TempDir
     Path dir;
+    private CalDavServer server;
 
-    /** @return the running server the kit's calendars are made on */
-    abstract CalDavServer server();
+    /** @return a new server of this class's kind, keeping its files in {@code dir} */
+    abstract CalDavServer start(Path dir) throws Exception;
+
+    @BeforeAll
+    final void startServer(@TempDir Path serverDir) throws Exception {
+        server = start(serverDir);
+    }
+
+    @AfterAll
+    final void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     /** @return why the server alters an odd input on its own, if it does (see {@link ContractSubject#serverAlters}) */
     Optional<String> serverAlters(String oddInput) {
@@ -39,7 +57,7 @@ abstract class CaldavContract extends CalendarProviderContract {
 
     @Override
     protected ContractSubject subject() throws Exception {
-        return new CaldavSubject(server(), dir, this::serverAlters);
+        return new CaldavSubject(server, Files.createDirectories(dir.resolve(UUID.randomUUID().toString())), this::serverAlters);
     }
 
     private static final class CaldavSubject implements ContractSubject {

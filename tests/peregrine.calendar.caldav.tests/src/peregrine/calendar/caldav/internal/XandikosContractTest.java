@@ -1,12 +1,7 @@
 package peregrine.calendar.caldav.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
 import peregrine.tests.support.CalDavServer;
 import peregrine.tests.support.Xandikos;
@@ -18,25 +13,9 @@ import peregrine.tests.support.Xandikos;
  */
 class XandikosContractTest extends CaldavContract {
 
-    @TempDir
-    static Path serverDir;
-    static Xandikos server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = Xandikos.start(Files.createDirectories(serverDir.resolve("server")));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Override
-    CalDavServer server() {
-        return server;
+    CalDavServer start(Path dir) throws Exception {
+        return Xandikos.start(dir);
     }
 
     @Override
