@@ -10,9 +10,9 @@ import java.util.Optional;
  * Locations are chosen, first match wins, from the command line ({@code --config DIR},
  * {@code --db FILE}), then the environment ({@code PEREGRINE_CONFIG_DIR}; Peregrine's
  * {@code STAGING_DB}), then the XDG defaults ({@code $XDG_CONFIG_HOME/peregrine},
- * {@code $XDG_DATA_HOME/peregrine/staging.db}). Each call looks at the files again ({@code user.yaml}
- * is parsed again only when its last-modified time or size changed), so a file the user edits or adds
- * takes effect without a restart. That is quick local file I/O but still I/O: keep it off the UI thread.
+ * {@code $XDG_DATA_HOME/peregrine/staging.db}). Each call looks at the files again, through
+ * {@link SettingsFiles} (checked, and parsed again only when a file changed), so a file the user edits or
+ * adds takes effect without a restart. That is quick local file I/O but still I/O: keep it off the UI thread.
  */
 public interface WorkbenchSettings {
 
@@ -59,7 +59,7 @@ public interface WorkbenchSettings {
     /**
      * @return how long a calendar push may wait for the calendar before it gives up:
      *         {@code calendar_timeout_seconds} from {@code user.yaml} when it is a number from 1 to 600, else
-     *         {@link #DEFAULT_CALENDAR_TIMEOUT}
+     *         {@link #DEFAULT_CALENDAR_TIMEOUT}, also when {@code user.yaml} is broken ({@link #tier()} reports that)
      */
     default Duration calendarTimeout() {
         return DEFAULT_CALENDAR_TIMEOUT;

@@ -38,11 +38,13 @@ public class CliApplication implements IApplication {
         BundleContext bundleContext = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
         try (TrackedServices services = new TrackedServices(bundleContext)) {
             return Integer.valueOf(new Cli(Commands.ALL, out, err).run(args, services));
-        } catch (RuntimeException e) {
-            ILog.of(CliApplication.class).error("peregrine-cli " + String.join(" ", args) + " failed", e);
+        } catch (Throwable e) {
+            // Anything, an OutOfMemoryError included: one line and status 1, never silence and status 0. The line
+            // comes first, as the log may fail where the failure was.
             out.flush();
             err.println(Cli.PROGRAM + ": the command failed unexpectedly (" + e + "). Details are in "
                     + Platform.getLogFileLocation() + ".");
+            ILog.of(CliApplication.class).error("peregrine-cli " + String.join(" ", args) + " failed", e);
             return Integer.valueOf(CliException.ERROR);
         }
     }

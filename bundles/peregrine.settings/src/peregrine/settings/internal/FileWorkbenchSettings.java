@@ -1,16 +1,10 @@
 package peregrine.settings.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.eclipse.osgi.service.environment.EnvironmentInfo;
@@ -21,6 +15,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 
 import peregrine.settings.IntegrationConfig;
 import peregrine.settings.SettingsException;
+import peregrine.settings.SettingsFiles;
 import peregrine.settings.Tier;
 import peregrine.settings.WorkbenchSettings;
 
@@ -54,56 +49,23 @@ public final class FileWorkbenchSettings implements WorkbenchSettings {
     static final String CALENDAR_TIMEOUT = "calendar_timeout_seconds";
     static final int MAX_CALENDAR_TIMEOUT_SECONDS = 600;
 
-    /**
-     * A file whose last change is not older than this when it is read may change again with the same
-     * last-modified time and size (the clock the file system stamps with is coarse): it is read again
-     * on the next call until it is (Git's "racily clean" index entries).
-     */
-    private static final long SETTLE_MILLIS = 2_000;
+    /** {@code user.yaml} and every integration file, each read again only when it changed. */
+    private final SettingsFiles<Map<String, Object>> yaml = new SettingsFiles<>(YamlFiles::mapping);
 
-    /**
-     * {@code user.yaml} as last read, with the last-modified time (null: the file did not exist) and
-     * size it had then; {@code settled} when that time was older than {@link #SETTLE_MILLIS} at the read.
-     */
-    private record UserFile(FileTime modified, long size, Map<String, Object> values, boolean settled) {
-    }
-
-    /** Replaced whole, never changed: a race between two readers only costs a second read. */
-    private volatile UserFile userFile;
-
-    /** @return {@code user.yaml}'s mapping, read again only when its last-modified time or size changed; empty when missing or unreadable */
-    private Map<String, Object> user() {
-        Path file = configDirectory().resolve("user.yaml");
-        FileTime modified;
-        long size;
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            modified = attributes.lastModifiedTime();
-            size = attributes.size();
-        } catch (NoSuchFileException missing) {
-            modified = null;
-            size = -1;
-        } catch (IOException unreadable) {
-            return Map.of();
-        }
-        UserFile known = userFile;
-        if (known != null && known.settled() && Objects.equals(known.modified(), modified) && known.size() == size) {
-            return known.values();
-        }
-        long readAt = System.currentTimeMillis();
-        Map<String, Object> values;
-        try {
-            values = Map.copyOf(YamlFiles.readMapping(file).orElse(Map.of()));
-        } catch (SettingsException unreadable) {
-            values = Map.of();
-        }
-        userFile = new UserFile(modified, size, values, modified == null || modified.toMillis() < readAt - SETTLE_MILLIS);
-        return values;
+    /** @return {@code user.yaml}'s mapping; empty when the file is missing */
+    private Map<String, Object> user() throws SettingsException {
+        return yaml.read(configDirectory().resolve("user.yaml")).orElse(Map.of());
     }
 
     @Override
     public Duration calendarTimeout() {
-        Object value = user().get(CALENDAR_TIMEOUT);
+        Object value;
+        try {
+            value = user().get(CALENDAR_TIMEOUT);
+        } catch (SettingsException broken) {
+            // Whatever needs the timeout needs the tier first, and tier() names the broken file.
+            return DEFAULT_CALENDAR_TIMEOUT;
+        }
         double seconds;
         try {
             seconds = value instanceof Number n ? n.doubleValue() : value == null ? Double.NaN : Double.parseDouble(value.toString().strip());
@@ -117,7 +79,7 @@ public final class FileWorkbenchSettings implements WorkbenchSettings {
     }
 
     @Override
-    public Tier tier() {
+    public Tier tier() throws SettingsException {
         Map<String, Object> user = user();
         return tierNamed(user.get("dev_tier_override")).or(() -> tierNamed(user.get("tier"))).orElse(Tier.FREE);
     }
@@ -129,7 +91,7 @@ public final class FileWorkbenchSettings implements WorkbenchSettings {
     @Override
     public Optional<IntegrationConfig> integration(String name) throws SettingsException {
         Path file = integrationFile(name);
-        return YamlFiles.readMapping(file).map(values -> new IntegrationConfig(name, file, values));
+        return yaml.read(file).map(values -> new IntegrationConfig(name, file, values));
     }
 
     @Override

@@ -1,13 +1,9 @@
 package peregrine.settings.internal;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -18,31 +14,35 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import peregrine.settings.SettingsException;
+import peregrine.settings.SettingsFiles;
 
-/** Reads the top-level mapping of a YAML settings file, safely (no arbitrary types) and with errors a user can act on. */
-public final class YamlFiles {
+/**
+ * The top-level mapping of a YAML settings file, read safely: only YAML's own types (no tag builds an object of
+ * another class), and limits that make an alias bomb or a deeply nested document fail at once.
+ */
+final class YamlFiles {
+
+    /** Settings files have no use for many anchors; a few keep a hand-written file working. */
+    private static final int MAX_ALIASES = 10;
+    private static final int MAX_NESTING = 20;
 
     private YamlFiles() {
     }
 
     /**
-     * @return the file's top-level mapping; an empty file is an empty mapping; empty when the file does not exist
-     * @throws SettingsException naming the file and the line when it cannot be read or is not a mapping
+     * @return the text's top-level mapping, unmodifiable, in the file's order, without null keys or values; an
+     *         empty document is an empty mapping
+     * @throws SettingsException naming the file and the line when the text is not YAML or not a mapping
      */
-    public static Optional<Map<String, Object>> readMapping(Path file) throws SettingsException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (MalformedInputException e) {
-            throw new SettingsException(file, OptionalInt.empty(), "the file is not UTF-8 text.");
-        } catch (IOException e) {
-            throw new SettingsException(file, OptionalInt.empty(), "cannot be read (" + describe(e) + ").");
-        }
+    static Map<String, Object> mapping(Path file, String text) throws SettingsException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(SettingsFiles.MAX_SIZE);
+        options.setAllowRecursiveKeys(false);
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            document = new Yaml(new SafeConstructor(options)).load(text);
         } catch (MarkedYAMLException e) {
             // The problem's own text only: the snippet snakeyaml adds may quote a password.
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -50,10 +50,11 @@ public final class YamlFiles {
             String problem = e.getProblem() != null ? e.getProblem() : "malformed YAML";
             throw new SettingsException(file, line, "not valid YAML: " + problem + ".");
         } catch (YAMLException e) {
-            throw new SettingsException(file, OptionalInt.empty(), "not valid YAML.");
+            // The limits above (aliases, nesting, size) end here; their messages quote nothing from the file.
+            throw new SettingsException(file, OptionalInt.empty(), "not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ").");
         }
         if (document == null) {
-            return Optional.of(Map.of());
+            return Map.of();
         }
         if (!(document instanceof Map<?, ?> map)) {
             throw new SettingsException(file, OptionalInt.of(1), "expected 'key: value' lines, found a "
@@ -65,10 +66,6 @@ public final class YamlFiles {
                 values.put(k.toString(), v);
             }
         });
-        return Optional.of(values);
-    }
-
-    private static String describe(IOException e) {
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+        return Collections.unmodifiableMap(values);
     }
 }

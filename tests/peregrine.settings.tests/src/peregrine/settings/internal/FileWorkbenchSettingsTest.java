@@ -57,7 +57,7 @@ class FileWorkbenchSettingsTest {
     }
 
     @Test
-    void aMissingUserFileMeansTheFreeTier() {
+    void aMissingUserFileMeansTheFreeTier() throws Exception {
         assertEquals(Tier.FREE, settings.tier());
     }
 
@@ -92,11 +92,40 @@ class FileWorkbenchSettingsTest {
     }
 
     @Test
-    void anUnreadableOrUnknownTierMeansFree() throws Exception {
-        write("user.yaml", "tier: [paid\n");
-        assertEquals(Tier.FREE, settings.tier());
+    void anUnknownTierMeansFree() throws Exception {
         write("user.yaml", "tier: platinum\n");
         assertEquals(Tier.FREE, settings.tier());
+    }
+
+    @Test
+    void aMalformedUserFileIsReportedWithItsLineNeverReadAsFree() throws Exception {
+        write("user.yaml", "name: Ada\ntier: [paid\n");
+        SettingsException e = assertThrows(SettingsException.class, settings::tier);
+        assertEquals(config.resolve("user.yaml"), e.file());
+        assertTrue(e.line().isPresent() && e.getMessage().contains("line " + e.line().getAsInt()), e.getMessage());
+        assertEquals(WorkbenchSettings.DEFAULT_CALENDAR_TIMEOUT, settings.calendarTimeout(), "the timeout falls back; the tier reports the file");
+    }
+
+    @Test
+    void anUnsafeTagInUserYamlIsRefusedWithItsLine() throws Exception {
+        write("user.yaml", "tier: paid\nexploit: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/\"]]]]\n");
+        SettingsException e = assertThrows(SettingsException.class, settings::tier);
+        assertEquals(OptionalInt.of(2), e.line(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(config.resolve("user.yaml") + ", line 2: not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void userYamlThatIsNotUtf8IsNamedWithTheLineOfTheFirstBadByte() throws Exception {
+        Files.write(config.resolve("user.yaml"), new byte[] { 'n', 'a', 'm', 'e', ':', ' ', 'A', '\n', 't', 'i', 'e', 'r', ':', ' ', (byte) 0xE9, '\n' });
+        SettingsException e = assertThrows(SettingsException.class, settings::tier);
+        assertEquals(OptionalInt.of(2), e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstKey() throws Exception {
+        write("user.yaml", "\uFEFFtier: paid\n");
+        assertEquals(Tier.PAID, settings.tier());
     }
 
     @Test

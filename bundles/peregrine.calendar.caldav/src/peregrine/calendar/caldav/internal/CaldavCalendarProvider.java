@@ -190,8 +190,8 @@ public final class CaldavCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public void delete(String eventId) throws CalendarException {
-        Optional<URI> url = eventUrl(eventId);
+    public void delete(RemoteEvent event) throws CalendarException {
+        Optional<URI> url = eventUrl(event.address().orElse(event.id()));
         if (url.isEmpty()) {
             return; // not an event of this provider's making: nothing to delete
         }

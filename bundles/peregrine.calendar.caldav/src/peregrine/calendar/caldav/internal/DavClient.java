@@ -19,6 +19,9 @@ import org.apache.http.HttpHost;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpRequestInterceptor;
 import org.apache.http.HttpResponse;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.Credentials;
+import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.client.CredentialsProvider;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.HttpEntityEnclosingRequestBase;
@@ -36,9 +39,11 @@ import com.github.sardine.impl.SardineImpl;
  * by hand so that the final address is known (relative hrefs are resolved against it), and fixed
  * timeouts.
  * <p>
- * Credentials are sent preemptively (Basic) so that a push is one request, but only over HTTPS or to the
- * configured host itself; a redirect from HTTPS to plain HTTP is refused. Certificates are checked by the
- * JVM's trust store: nothing here trusts all certificates. Thread-safe.
+ * The password goes only where its {@link CredentialScope} admits: there it is sent preemptively (Basic), so
+ * that a push is one request, and a challenge from there is answered; every other request goes without it,
+ * whatever redirect or {@code calendar-home-set} led there, and a challenge from elsewhere is not answered.
+ * Sardine's own any-host credentials are never set up. A redirect from HTTPS to plain HTTP is refused.
+ * Certificates are checked by the JVM's trust store: nothing here trusts all certificates. Thread-safe.
  */
 class DavClient extends SardineImpl {
 
@@ -48,21 +53,24 @@ class DavClient extends SardineImpl {
     private static final int MAX_BODY = 16 * 1024 * 1024;
     private static final String USER_AGENT = "Peregrine-Workbench/0.1 (CalDAV)";
 
-    /** Set after the super constructor ran: only read when a request is sent. */
+    /* Set after the super constructor ran: only read when a request is sent. */
+    private final CredentialScope scope;
+    private final UsernamePasswordCredentials credentials;
     private final String basicAuthorization;
-    private final URI configured;
     private final AtomicLong requests = new AtomicLong();
 
     DavClient(URI configured, String username, String password) {
-        super(username, password);
-        this.configured = configured;
+        super(); // without credentials: sardine would answer any host's challenge with them (AuthScope.ANY)
+        this.scope = CredentialScope.of(configured);
+        this.credentials = new UsernamePasswordCredentials(username, password);
         this.basicAuthorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    protected HttpClientBuilder configure(ProxySelector selector, CredentialsProvider credentials) {
-        // Called from SardineImpl's constructor: instance fields are not set yet, the interceptor reads them later.
-        return super.configure(selector, credentials)
+    protected HttpClientBuilder configure(ProxySelector selector, CredentialsProvider none) {
+        // Called from SardineImpl's constructor: instance fields are not set yet, the interceptor and the
+        // credentials provider read them later.
+        return super.configure(selector, new ScopedCredentials())
                 .setUserAgent(USER_AGENT)
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -79,24 +87,34 @@ class DavClient extends SardineImpl {
     private void beforeSend(HttpRequest request, HttpContext context) {
         requests.incrementAndGet();
         HttpHost target = HttpClientContext.adapt(context).getTargetHost();
-        if (target != null && !request.containsHeader(HttpHeaders.AUTHORIZATION) && mayAuthenticate(target)) {
-            request.addHeader(HttpHeaders.AUTHORIZATION, basicAuthorization);
+        if (target != null && scope.permits(target)) {
+            if (!request.containsHeader(HttpHeaders.AUTHORIZATION)) {
+                request.addHeader(HttpHeaders.AUTHORIZATION, basicAuthorization);
+            }
+        } else {
+            // Whatever code path put one there, a host outside the scope never receives the password.
+            request.removeHeaders(HttpHeaders.AUTHORIZATION);
         }
     }
 
-    private boolean mayAuthenticate(HttpHost target) {
-        if ("https".equalsIgnoreCase(target.getSchemeName())) {
-            return true;
-        }
-        return target.getHostName().equalsIgnoreCase(configured.getHost()) && port(target) == port(configured);
+    /** Sardine's setters would install credentials for any host: this client has its scoped ones only. */
+    @Override
+    public void setCredentials(String username, String password) {
+        throw fixedCredentials();
     }
 
-    private static int port(HttpHost host) {
-        return host.getPort() >= 0 ? host.getPort() : "https".equalsIgnoreCase(host.getSchemeName()) ? 443 : 80;
+    @Override
+    public void setCredentials(String username, String password, String domain, String workstation) {
+        throw fixedCredentials();
     }
 
-    private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    @Override
+    public void setCredentials(CredentialsProvider provider) {
+        throw fixedCredentials();
+    }
+
+    private static UnsupportedOperationException fixedCredentials() {
+        return new UnsupportedOperationException("DavClient's credentials are fixed at construction, scoped to the configured server");
     }
 
     /** @return how many HTTP requests this client has sent */
@@ -155,6 +173,25 @@ class DavClient extends SardineImpl {
             }
         }
         return new Reply(uri, response.getStatusLine().getStatusCode(), response.getStatusLine().getReasonPhrase(), headers, body);
+    }
+
+    /** Answers a challenge (401, or a proxy's 407) only from a host the scope admits: {@code AuthScope.getOrigin()} is the challenger. */
+    private final class ScopedCredentials implements CredentialsProvider {
+        @Override
+        public Credentials getCredentials(AuthScope challenge) {
+            HttpHost origin = challenge.getOrigin();
+            return origin != null && scope.permits(origin) ? credentials : null;
+        }
+
+        @Override
+        public void setCredentials(AuthScope authScope, Credentials ignored) {
+            throw fixedCredentials();
+        }
+
+        @Override
+        public void clear() {
+            // nothing stored beyond the fixed, scoped credentials
+        }
     }
 
     /** Any HTTP method, with or without a body. */

@@ -26,28 +26,42 @@ final class Failures {
     private Failures() {
     }
 
-    /** @return the failure for an answer that is not what {@code action} needed */
+    /**
+     * @return the failure for an answer that is not what {@code action} needed: of the kind
+     *         {@link CalendarException#kindOf} gives its status, but a 401 from a host the password was not sent
+     *         to, which is {@code CONFIGURATION}: the server at {@code caldav_url} sent Peregrine elsewhere
+     */
     static CalendarException of(CaldavSettings settings, String action, DavClient.Reply reply) {
         int status = reply.status();
         String http = "HTTP " + status + (reply.reason() == null || reply.reason().isBlank() ? "" : " " + reply.reason().strip());
         String where = reply.uri().getHost();
-        return switch (status) {
-        case 401 -> authentication(settings, where, http);
+        Kind kind = CalendarException.kindOf(status);
+        if (status == 401) {
+            CredentialScope scope = CredentialScope.of(settings.url());
+            return scope.permits(reply.uri()) ? authentication(settings, where, http) : new CalendarException(Kind.CONFIGURATION,
+                    "Could not " + action + ": " + where + " asked for the password (" + http + "), and Peregrine did not send it there: "
+                    + "the password is sent only to " + scope.describe() + ". The server at caldav_url led Peregrine to " + where
+                    + "; check caldav_url in " + settings.file() + ".");
+        }
+        String detail = switch (status) {
         // 403 is a refusal of a signed-in user (RFC 9110 15.5.4): the password was fine, the calendar is not theirs to change.
-        case 403 -> new CalendarException(Kind.REJECTED, "Could not " + action + ": " + where + " does not let '" + settings.username()
-                + "' change the calendar '" + settings.calendarName() + "' (" + http + "). Check that calendar_name in " + settings.file()
-                + " names a calendar this account may change.");
-        case 404, 410 -> new CalendarException(Kind.NOT_FOUND, "Could not " + action + ": " + where + " has nothing at "
-                + reply.uri().getRawPath() + " (" + http + ").");
-        case 408, 429, 502, 503, 504 -> new CalendarException(Kind.UNAVAILABLE, "Could not " + action + ": " + where
-                + " is busy or unavailable (" + http + ")" + reply.header("Retry-After").map(r -> "; it asks to retry after " + r + (r.matches("\\d+") ? " s" : "")).orElse("")
-                + ". Try again later.");
-        case 412 -> new CalendarException(Kind.CONFLICT, "Could not " + action + ": the event on " + where
-                + " changed while Peregrine was writing it (" + http + "). Push again.");
-        default -> status >= 500
-                ? new CalendarException(Kind.UNAVAILABLE, "Could not " + action + ": " + where + " failed (" + http + "). Try again later.")
-                : new CalendarException(Kind.REJECTED, "Could not " + action + ": " + where + " refused the request (" + http + ").");
+        case 403 -> where + " does not let '" + settings.username() + "' change the calendar '" + settings.calendarName() + "' ("
+                + http + "). Check that calendar_name in " + settings.file() + " names a calendar this account may change.";
+        case 404, 410 -> where + " has nothing at " + reply.uri().getRawPath() + " (" + http + ").";
+        // RFC 4791 5.3.2.1: e.g. another resource of the calendar holds the same UID.
+        case 409 -> where + " refused the change: it conflicts with what the calendar holds (" + http + ").";
+        case 412 -> "the event on " + where + " changed while Peregrine was writing it (" + http + "). Push again.";
+        default -> kind != Kind.UNAVAILABLE ? where + " refused the request (" + http + ")."
+                : busy(status) ? where + " is busy or unavailable (" + http + ")" + reply.header("Retry-After")
+                        .map(r -> "; it asks to retry after " + r + (r.matches("\\d+") ? " s" : "")).orElse("") + ". Try again later."
+                : where + " failed (" + http + "). Try again later.";
         };
+        return new CalendarException(kind, "Could not " + action + ": " + detail);
+    }
+
+    /** @return whether an {@code UNAVAILABLE} status says "come back later" (408, 425, 429, 502-504) rather than that the server broke */
+    private static boolean busy(int status) {
+        return status < 500 || status >= 502 && status <= 504;
     }
 
     static CalendarException authentication(CaldavSettings settings, String host, String http) {

@@ -67,12 +67,11 @@ final class Failures {
     static boolean retryable(IOException e) {
         int status = apiStatus(e);
         if (status != 0) {
-            return status == 429 || status >= 500 || status == 403 && RATE_LIMITED.contains(reason(e));
+            return CalendarException.kindOf(status) == Kind.UNAVAILABLE || status == 403 && RATE_LIMITED.contains(reason(e));
         }
         Optional<HttpResponseException> token = tokenResponse(e);
         if (token.isPresent()) {
-            int tokenStatus = token.get().getStatusCode();
-            return tokenStatus == 429 || tokenStatus >= 500;
+            return CalendarException.kindOf(token.get().getStatusCode()) == Kind.UNAVAILABLE;
         }
         return cause(e, ConnectException.class).isPresent();
     }
@@ -94,7 +93,9 @@ final class Failures {
     /**
      * @param session  the settings and account the request was made with
      * @param attempts how many times the request was sent
-     * @return the failure for the user; 404 is read as a wrong calendar id (the caller handles a missing event)
+     * @return the failure for the user, of the kind {@link CalendarException#kindOf} gives the status, refined where Google's
+     *         answer means more: a 404 is a wrong calendar id (the caller handles a missing event), a 403 for a rate limit
+     *         or quota is {@code UNAVAILABLE}
      */
     static CalendarException describe(IOException e, GoogleSession session, int attempts) {
         GoogleSettings settings = session.settings();
@@ -105,30 +106,31 @@ final class Failures {
         if (status != 0) {
             String reason = reason(e);
             String google = googleMessage(e).map(m -> " Google says: " + m).orElse("");
-            return switch (status) {
-                case 401 -> new CalendarException(Kind.AUTHENTICATION, "Google did not accept the sign-in of the service account " + email
-                        + " (HTTP 401). Check in Google Cloud console that the account and its key " + session.key().file()
+            Kind kind = CalendarException.kindOf(status);
+            return switch (kind) {
+                case AUTHENTICATION -> new CalendarException(kind, "Google did not accept the sign-in of the service account " + email
+                        + " (HTTP " + status + "). Check in Google Cloud console that the account and its key " + session.key().file()
                         + " are still enabled; if not, create a new key and put its path in " + settings.file() + ".");
-                case 403 -> forbidden(reason, email, calendar, settings, tried, google);
-                case 404 -> new CalendarException(Kind.CONFIGURATION, "Google Calendar has no calendar " + calendar + " that the service account "
-                        + email + " can see. Check calendar_id in " + settings.file()
+                // The caller handles an event that is gone: a 404 that reaches here is the calendar's.
+                case NOT_FOUND -> status == 404 ? new CalendarException(Kind.CONFIGURATION, "Google Calendar has no calendar " + calendar
+                        + " that the service account " + email + " can see. Check calendar_id in " + settings.file()
                         + " (Google Calendar > the calendar's Settings and sharing > Integrate calendar > Calendar ID) and share that calendar with "
-                        + email + " with \"Make changes to events\" access.");
-                case 409, 412 -> new CalendarException(Kind.CONFLICT, "Google Calendar " + calendar + " holds a different version of the event ("
+                        + email + " with \"Make changes to events\" access.")
+                        : new CalendarException(kind, "Google Calendar " + calendar + " says the event is gone (HTTP " + status + ")." + google);
+                case CONFLICT -> new CalendarException(kind, "Google Calendar " + calendar + " holds a different version of the event ("
                         + (reason.isEmpty() ? "HTTP " + status : reason) + ")." + google);
-                case 429 -> new CalendarException(Kind.UNAVAILABLE, "Google Calendar is limiting how fast requests may be made" + tried
-                        + ". Try again in a few minutes.");
-                default -> status >= 500
-                        ? new CalendarException(Kind.UNAVAILABLE, "Google Calendar is unavailable (HTTP " + status + ")" + tried
-                                + ". Nothing was changed; try again later.")
-                        : new CalendarException(Kind.REJECTED, "Google Calendar refused the request (HTTP " + status
+                case UNAVAILABLE -> status == 429 ? rateLimited(tried)
+                        : new CalendarException(kind, "Google Calendar is unavailable (HTTP " + status + ")" + tried
+                                + ". Nothing was changed; try again later.");
+                default -> status == 403 ? forbidden(reason, email, calendar, settings, tried, google)
+                        : new CalendarException(kind, "Google Calendar refused the request (HTTP " + status
                                 + (reason.isEmpty() ? "" : ", " + reason) + ")." + google);
             };
         }
         Optional<HttpResponseException> token = tokenResponse(e);
         if (token.isPresent()) {
             int tokenStatus = token.get().getStatusCode();
-            if (tokenStatus == 429 || tokenStatus >= 500) {
+            if (CalendarException.kindOf(tokenStatus) == Kind.UNAVAILABLE) {
                 return new CalendarException(Kind.UNAVAILABLE, "Google's sign-in service is unavailable (HTTP " + tokenStatus + ")" + tried
                         + ". Nothing was changed; try again later.");
             }
@@ -142,9 +144,9 @@ final class Failures {
 
     private static CalendarException forbidden(String reason, String email, String calendar, GoogleSettings settings, String tried,
             String google) {
+        // Google's own meanings of 403: its rate limits and quotas pass with time.
         if (RATE_LIMITED.contains(reason)) {
-            return new CalendarException(Kind.UNAVAILABLE, "Google Calendar is limiting how fast requests may be made" + tried
-                    + ". Try again in a few minutes.");
+            return rateLimited(tried);
         }
         if (QUOTA.contains(reason)) {
             return new CalendarException(Kind.UNAVAILABLE, "The service account " + email
@@ -158,6 +160,11 @@ final class Failures {
                 + ". In Google Calendar open that calendar's Settings and sharing, add " + email
                 + " under \"Share with specific people\" with \"Make changes to events\" access, and check calendar_id in " + settings.file() + "."
                 + google);
+    }
+
+    private static CalendarException rateLimited(String tried) {
+        return new CalendarException(Kind.UNAVAILABLE, "Google Calendar is limiting how fast requests may be made" + tried
+                + ". Try again in a few minutes.");
     }
 
     private static CalendarException network(IOException e, GoogleSession session, String tried) {

@@ -2,14 +2,12 @@ package peregrine.calendar.google.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,10 +21,12 @@ import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
 import peregrine.calendar.CalendarProvider;
+import peregrine.calendar.EventIdentity;
 import peregrine.calendar.ProviderStatus;
 import peregrine.calendar.RemoteEvent;
 import peregrine.settings.IntegrationConfig;
 import peregrine.settings.SettingsException;
+import peregrine.settings.SettingsFiles;
 import peregrine.settings.WorkbenchSettings;
 
 /**
@@ -40,8 +40,17 @@ import peregrine.settings.WorkbenchSettings;
  * as {@code confirmed}. Rate limits and server errors are retried a few times with exponential backoff; every
  * other failure is reported at once.
  * <p>
- * Events carry no {@link RemoteEvent#version() version}: an update replaces the event unconditionally, which is
- * already one request, so Google's event etag would buy nothing but a precondition to reconcile.
+ * An event Peregrine pushed has the id Google chose for it. The workbench never wrote such an event whole, so each
+ * update reads it first and then replaces it keeping what else it holds (its place, reminders, guests), which
+ * also brings back a cancelled one: two requests. An id that cannot be Google's (a CalDAV UID such as
+ * {@code peregrine-job-5@circuitforge.tech}) is not found at once, with no request.
+ * <p>
+ * The settings file and the key file are read through {@link SettingsFiles} (checked, and parsed again only when
+ * they change), so {@link #status()} never blocks on a file that is not one.
+ * <p>
+ * Events carry no {@link RemoteEvent#version() version}: an update of an event the workbench made replaces it
+ * unconditionally, which is already one request, so Google's event etag would buy nothing but a precondition to
+ * reconcile.
  */
 @Component(service = CalendarProvider.class)
 public final class GoogleCalendarProvider implements CalendarProvider {
@@ -66,17 +75,8 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         }
     }
 
-    /** A file's identity for the caches: a changed modification time or size means it was rewritten. */
-    private record Stamp(Path file, FileTime modified, long size) {
-        static Stamp of(Path file) {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                return new Stamp(file, attributes.lastModifiedTime(), attributes.size());
-            } catch (IOException missing) {
-                return new Stamp(file, null, -1);
-            }
-        }
-    }
+    /** Ids Google uses: base32hex (its own and client-supplied ones), {@code [a-z0-9]}, and {@code _} before a recurring event's instance time. */
+    private static final Pattern GOOGLE_ID = Pattern.compile("[A-Za-z0-9_]{5,1024}");
 
     /** A request that failed for good, after {@code attempts} tries. */
     private static final class RequestFailure extends Exception {
@@ -95,7 +95,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         }
 
         boolean gone() {
-            return status() == 404 || status() == 410;
+            return status() != 0 && CalendarException.kindOf(status()) == Kind.NOT_FOUND;
         }
     }
 
@@ -111,13 +111,11 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     private final Map<String, URI> links = new ConcurrentHashMap<>();
     private volatile Retries retries = Retries.DEFAULT;
 
+    /** Service-account key files, each parsed again only when it changes. */
+    private final SettingsFiles<ServiceAccountKey> keys = new SettingsFiles<>((file, text) -> ServiceAccountKey.parse(file, text, transport));
+
     // guarded by this
-    private Stamp configStamp;
-    private GoogleSettings.Result config;
     private GoogleSession session;
-    private Stamp sessionKeyStamp;
-    private Stamp emailKeyStamp;
-    private Optional<String> email = Optional.empty();
 
     @Activate
     public GoogleCalendarProvider(@Reference WorkbenchSettings settings) {
@@ -146,27 +144,31 @@ public final class GoogleCalendarProvider implements CalendarProvider {
 
     @Override
     public ProviderStatus status() {
-        GoogleSettings.Result current = config();
-        if (current instanceof GoogleSettings.Result.Invalid invalid) {
-            return ProviderStatus.notConnected(invalid.message());
+        GoogleSettings google;
+        switch (config()) {
+            case GoogleSettings.Result.NotSetUp none -> {
+                return ProviderStatus.notConnected(none.message());
+            }
+            case GoogleSettings.Result.Invalid invalid -> {
+                return ProviderStatus.broken(invalid.message());
+            }
+            case GoogleSettings.Result.Valid valid -> google = valid.settings();
         }
-        GoogleSettings google = ((GoogleSettings.Result.Valid) current).settings();
-        if (!Files.isRegularFile(google.keyFile())) {
-            return ProviderStatus.notConnected(google.keyFile() + " (credentials_json in " + google.file() + ") "
-                    + (Files.exists(google.keyFile()) ? "is not a file." : "does not exist.")
-                    + " Download a JSON key for your service account in Google Cloud console (IAM & Admin > Service accounts > Keys) and save it there.");
+        ServiceAccountKey key;
+        try {
+            key = key(google);
+        } catch (CalendarException unusable) {
+            return ProviderStatus.broken(unusable.getMessage());
         }
-        Optional<String> account = clientEmail(google.keyFile());
         if (google.primary()) {
-            return ProviderStatus.connected(primaryWarning(google, account));
+            return ProviderStatus.connected(primaryWarning(google, key.clientEmail()));
         }
-        return ProviderStatus.connected("Google Calendar '" + google.calendarId() + "'" + account.map(a -> " as " + a).orElse(""));
+        return ProviderStatus.connected("Google Calendar '" + google.calendarId() + "' as " + key.clientEmail());
     }
 
-    static String primaryWarning(GoogleSettings google, Optional<String> account) {
-        String who = account.orElse("the service account");
-        return "Google Calendar 'primary'" + account.map(a -> " as " + a).orElse("")
-                + ": events go to the service account's own calendar, which you will not see. Share your calendar with " + who
+    static String primaryWarning(GoogleSettings google, String account) {
+        return "Google Calendar 'primary' as " + account
+                + ": events go to the service account's own calendar, which you will not see. Share your calendar with " + account
                 + " (\"Make changes to events\") and put its calendar id as calendar_id in " + google.file() + ".";
     }
 
@@ -186,7 +188,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         // The id is taken: by this job's event from an earlier push whose id was not recorded, or deleted since
         // (Google keeps it as cancelled). Either way it is ours: update it, which also restores a cancelled one.
         try {
-            return replace(session, id, event);
+            return replace(session, id, EventBodies.of(event)).asExisting();
         } catch (RequestFailure failure) {
             if (failure.gone()) {
                 throw new CalendarException(Kind.CONFLICT, "Google Calendar '" + calendarId + "' says an event with this interview's id " + id
@@ -198,10 +200,19 @@ public final class GoogleCalendarProvider implements CalendarProvider {
 
     @Override
     public RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException {
-        GoogleSession session = session();
         String eventId = known.id();
+        if (!GOOGLE_ID.matcher(eventId).matches()) {
+            throw new CalendarException(Kind.NOT_FOUND, "Google Calendar has no event of this id: it is not of a form Google uses.");
+        }
+        GoogleSession session = session();
         try {
-            return replace(session, eventId, event);
+            if (derived(eventId)) {
+                return replace(session, eventId, EventBodies.of(event));
+            }
+            // Made by Peregrine, with an id Google chose: read it first, so that an update keeps what else it holds.
+            String calendarId = session.settings().calendarId();
+            Event existing = send(() -> session.client().events().get(calendarId, eventId).execute());
+            return replace(session, eventId, EventBodies.onto(existing, event));
         } catch (RequestFailure failure) {
             if (failure.gone()) {
                 if (failure.status() == 404 && calendarMissing(session)) {
@@ -216,7 +227,11 @@ public final class GoogleCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public void delete(String eventId) throws CalendarException {
+    public void delete(RemoteEvent event) throws CalendarException {
+        String eventId = event.id();
+        if (!GOOGLE_ID.matcher(eventId).matches()) {
+            return; // never a Google event: nothing to delete
+        }
         GoogleSession session = session();
         String calendarId = session.settings().calendarId();
         links.remove(eventId);
@@ -248,11 +263,21 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         }
     }
 
-    /** Replaces the event {@code eventId} with {@code event}, confirmed. */
-    private RemoteEvent replace(GoogleSession session, String eventId, CalendarEvent event) throws RequestFailure, CalendarException {
-        Event body = EventBodies.of(event).setId(eventId);
+    /** Replaces the event {@code eventId} with {@code body}. */
+    private RemoteEvent replace(GoogleSession session, String eventId, Event body) throws RequestFailure, CalendarException {
+        body.setId(eventId);
         return remember(send(() -> session.client().events().update(session.settings().calendarId(), eventId, body)
                 .setSendUpdates("none").execute()), eventId);
+    }
+
+    /** @return whether the id is one the workbench chose: a job's identity key, which it wrote whole */
+    private static boolean derived(String eventId) {
+        try {
+            new EventIdentity(eventId);
+            return true;
+        } catch (IllegalArgumentException notOurs) {
+            return false;
+        }
     }
 
     /** @return whether the calendar itself is missing (or invisible to the service account), which a 404 on an event may also mean */
@@ -306,22 +331,12 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         }
     }
 
-    /** @return the settings, read again whenever the file's modification time or size changes */
-    private synchronized GoogleSettings.Result config() {
-        Path file = settings.integrationFile(ID);
-        Stamp stamp = Stamp.of(file);
-        if (config == null || !stamp.equals(configStamp)) {
-            config = read(file);
-            configStamp = stamp;
-        }
-        return config;
-    }
-
-    private GoogleSettings.Result read(Path file) {
+    /** @return the settings as the file holds them now; cheap, as the file is read again only when it changed */
+    private GoogleSettings.Result config() {
         try {
             Optional<IntegrationConfig> integration = settings.integration(ID);
             if (integration.isEmpty()) {
-                return new GoogleSettings.Result.Invalid("Google Calendar is not set up: create " + file
+                return new GoogleSettings.Result.NotSetUp("Google Calendar is not set up: create " + settings.integrationFile(ID)
                         + " with the lines 'calendar_id: <your calendar's id>' and 'credentials_json: <path of a service account's JSON key file>'.");
             }
             return GoogleSettings.from(integration.get(), settings.configDirectory(), home);
@@ -330,33 +345,39 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         }
     }
 
-    /** @return the client for the current settings and key; the same one, with its access token, while neither file changes */
-    private synchronized GoogleSession session() throws CalendarException {
-        GoogleSettings.Result current = config();
-        if (current instanceof GoogleSettings.Result.Invalid invalid) {
-            throw new CalendarException(Kind.CONFIGURATION, invalid.message());
+    /**
+     * @return the service-account key the settings name, the same object while the key file is unchanged
+     * @throws CalendarException of kind {@code CONFIGURATION} naming the key file and the setting that names it
+     */
+    private ServiceAccountKey key(GoogleSettings google) throws CalendarException {
+        String named = "The service-account key file that credentials_json in " + google.file() + " names";
+        Optional<ServiceAccountKey> key;
+        try {
+            key = keys.read(google.keyFile());
+        } catch (SettingsException unusable) {
+            throw new CalendarException(Kind.CONFIGURATION, named + " cannot be used: " + unusable.getMessage());
         }
-        GoogleSettings google = ((GoogleSettings.Result.Valid) current).settings();
-        Stamp keyStamp = Stamp.of(google.keyFile());
-        if (session != null && session.settings().equals(google) && keyStamp.equals(sessionKeyStamp)) {
-            return session;
-        }
-        session = null;
-        ServiceAccountKey key = ServiceAccountKey.read(google.keyFile(), google.file(), transport);
-        session = GoogleSession.open(google, key, transport);
-        sessionKeyStamp = keyStamp;
-        if (google.primary()) {
-            LOG.log(System.Logger.Level.WARNING, primaryWarning(google, Optional.of(key.clientEmail())));
-        }
-        return session;
+        return key.orElseThrow(() -> new CalendarException(Kind.CONFIGURATION, named + ", " + google.keyFile()
+                + ", does not exist. Download a JSON key for your service account in Google Cloud console"
+                + " (IAM & Admin > Service accounts > Keys > Add key) and save it there."));
     }
 
-    private synchronized Optional<String> clientEmail(Path keyFile) {
-        Stamp stamp = Stamp.of(keyFile);
-        if (!stamp.equals(emailKeyStamp)) {
-            email = ServiceAccountKey.clientEmail(keyFile);
-            emailKeyStamp = stamp;
+    /** @return the client for the current settings and key; the same one, with its access token, while neither file changes */
+    private synchronized GoogleSession session() throws CalendarException {
+        GoogleSettings google = switch (config()) {
+            case GoogleSettings.Result.NotSetUp none -> throw new CalendarException(Kind.CONFIGURATION, none.message());
+            case GoogleSettings.Result.Invalid invalid -> throw new CalendarException(Kind.CONFIGURATION, invalid.message());
+            case GoogleSettings.Result.Valid valid -> valid.settings();
+        };
+        ServiceAccountKey key = key(google);
+        // The same key object, not an equal one: a rewritten key file is a new sign-in.
+        if (session != null && session.settings().equals(google) && session.key() == key) {
+            return session;
         }
-        return email;
+        session = GoogleSession.open(google, key, transport);
+        if (google.primary()) {
+            LOG.log(System.Logger.Level.WARNING, primaryWarning(google, key.clientEmail()));
+        }
+        return session;
     }
 }

@@ -49,7 +49,19 @@ record GoogleSettings(Path file, String calendarId, Path keyFile, String rootUrl
         record Valid(GoogleSettings settings) implements Result {
         }
 
-        /** @param message for the user: the file and what is missing or wrong */
+        /**
+         * The settings file does not exist.
+         *
+         * @param message for the user: which file to create, with what
+         */
+        record NotSetUp(String message) implements Result {
+        }
+
+        /**
+         * The settings file exists but is unreadable, incomplete or invalid.
+         *
+         * @param message for the user: the file and what is missing or wrong
+         */
         record Invalid(String message) implements Result {
         }
     }

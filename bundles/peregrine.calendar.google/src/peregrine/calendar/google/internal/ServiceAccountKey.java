@@ -3,13 +3,10 @@ package peregrine.calendar.google.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -19,12 +16,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-import peregrine.calendar.CalendarException;
-import peregrine.calendar.CalendarException.Kind;
+import peregrine.settings.SettingsException;
 
 /**
- * A service account's JSON key file, as Google Cloud console downloads it. Nothing read from the file
- * but the account's e-mail address ever reaches a message.
+ * A service account's JSON key file, as Google Cloud console downloads it. Nothing read from the file but the
+ * account's e-mail address ever reaches a message: fields are named, their values (the key, its id, even the
+ * {@code type}) never shown.
  *
  * @param file        the key file
  * @param clientEmail the service account's e-mail address, which the user shares their calendar with
@@ -35,74 +32,32 @@ record ServiceAccountKey(Path file, String clientEmail, GoogleCredentials creden
     /** The narrowest scope that can write events. */
     static final String SCOPE = "https://www.googleapis.com/auth/calendar.events";
     static final String TYPE = "service_account";
-    private static final long MAX_SIZE = 1 << 20;
+    private static final String FIX = " Download a JSON key for your service account in Google Cloud console"
+            + " (IAM & Admin > Service accounts > Keys > Add key) and name it in credentials_json.";
 
     /**
-     * Reads and checks the key file; makes no network request.
+     * Reads the key from the key file's text, as a {@link peregrine.settings.SettingsFiles} parser; makes no network
+     * request.
      *
-     * @param settingsFile the settings file that names the key file, for messages
-     * @param transport    what the credentials' token requests go through
-     * @throws CalendarException of kind {@code CONFIGURATION} naming the file when it is missing, unreadable or
-     *                           not a service-account key
+     * @param transport what the credentials' token requests go through
+     * @throws SettingsException naming the file when the text is not a complete service-account key
      */
-    static ServiceAccountKey read(Path file, Path settingsFile, HttpTransport transport) throws CalendarException {
-        JsonObject json = parse(file, settingsFile);
-        String clientEmail = json.get("client_email").getAsString();
-        ServiceAccountCredentials credentials;
-        try {
-            credentials = ServiceAccountCredentials.fromStream(new ByteArrayInputStream(json.toString().getBytes(StandardCharsets.UTF_8)),
-                    () -> transport);
-        } catch (IOException | RuntimeException e) {
-            // The library's message may quote the file's content: say only what is wrong.
-            throw new CalendarException(Kind.CONFIGURATION, file + " is not a usable service-account key: its private_key or token_uri cannot be read. "
-                    + "Download a new JSON key for " + clientEmail + " in Google Cloud console (IAM & Admin > Service accounts > Keys).");
-        }
-        return new ServiceAccountKey(file, clientEmail, credentials.createScoped(List.of(SCOPE)));
-    }
-
-    /** @return the account's e-mail address from the key file, if it is a readable service-account key; for status messages */
-    static Optional<String> clientEmail(Path file) {
-        try {
-            return Optional.of(parse(file, file).get("client_email").getAsString());
-        } catch (CalendarException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static JsonObject parse(Path file, Path settingsFile) throws CalendarException {
-        String named = " (credentials_json in " + settingsFile + ")";
-        String fix = " Download a JSON key for your service account in Google Cloud console (IAM & Admin > Service accounts > Keys > Add key) and put its path in "
-                + settingsFile + ".";
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_SIZE) {
-                throw new CalendarException(Kind.CONFIGURATION, file + named + " is not a service-account key file: it is far too large." + fix);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CalendarException(Kind.CONFIGURATION, file + named + " does not exist." + fix);
-        } catch (AccessDeniedException e) {
-            throw new CalendarException(Kind.CONFIGURATION, file + named + " cannot be read: permission denied. Let your user account read it.");
-        } catch (IOException e) {
-            throw new CalendarException(Kind.CONFIGURATION, file + named + " cannot be read (" + e.getClass().getSimpleName() + ")."
-                    + (Files.isDirectory(file) ? " It is a folder; name the key file itself." : ""));
-        }
+    static ServiceAccountKey parse(Path file, String text, HttpTransport transport) throws SettingsException {
         JsonElement element;
         try {
-            element = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
+            element = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new CalendarException(Kind.CONFIGURATION, file + named + " is not a service-account key: it is not JSON." + fix);
+            throw problem(file, "not a service-account key: it is not JSON." + FIX);
         }
         if (!element.isJsonObject()) {
-            throw new CalendarException(Kind.CONFIGURATION, file + named + " is not a service-account key: it is not a JSON object." + fix);
+            throw problem(file, "not a service-account key: it is not a JSON object." + FIX);
         }
         JsonObject json = element.getAsJsonObject();
         String type = text(json, "type");
         if (!TYPE.equals(type)) {
-            throw new CalendarException(Kind.CONFIGURATION, file + named + " is not a service-account key"
-                    + (type == null ? "" : ": its type is '" + type + "', not '" + TYPE + "'") + "."
+            throw problem(file, "not a service-account key: its 'type' is " + (type == null ? "missing" : "not '" + TYPE + "'") + "."
                     + ("authorized_user".equals(type) ? " It holds a user's sign-in; Peregrine needs a service account's key." : "")
-                    + fix);
+                    + FIX);
         }
         List<String> missing = new ArrayList<>();
         for (String key : List.of("client_email", "client_id", "private_key", "private_key_id")) {
@@ -111,10 +66,24 @@ record ServiceAccountKey(Path file, String clientEmail, GoogleCredentials creden
             }
         }
         if (!missing.isEmpty()) {
-            throw new CalendarException(Kind.CONFIGURATION, file + named + " is not a complete service-account key: "
-                    + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing." + fix);
+            throw problem(file, "not a complete service-account key: " + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " missing." + FIX);
         }
-        return json;
+        String clientEmail = text(json, "client_email");
+        ServiceAccountCredentials credentials;
+        try {
+            credentials = ServiceAccountCredentials.fromStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    () -> transport);
+        } catch (IOException | RuntimeException e) {
+            // The library's message may quote the file's content: say only what is wrong.
+            throw problem(file, "not a usable service-account key: its private_key or token_uri cannot be read. "
+                    + "Download a new JSON key for " + clientEmail + " in Google Cloud console (IAM & Admin > Service accounts > Keys).");
+        }
+        return new ServiceAccountKey(file, clientEmail, credentials.createScoped(List.of(SCOPE)));
+    }
+
+    private static SettingsException problem(Path file, String problem) {
+        return new SettingsException(file, OptionalInt.empty(), problem);
     }
 
     private static String text(JsonObject json, String key) {

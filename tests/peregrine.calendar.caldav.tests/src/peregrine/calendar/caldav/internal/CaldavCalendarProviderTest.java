@@ -250,8 +250,8 @@ class CaldavCalendarProviderTest {
         CaldavCalendarProvider provider = provider(name);
         String eventId = provider.create(event(randomIdentity(), "Interview: to delete", NINE_UTC)).id();
 
-        provider.delete(eventId);
-        provider.delete(eventId);
+        provider.delete(RemoteEvent.of(eventId));
+        provider.delete(RemoteEvent.of(eventId));
 
         assertEquals(List.of(), radicale.events(calendarUrl(name)));
     }

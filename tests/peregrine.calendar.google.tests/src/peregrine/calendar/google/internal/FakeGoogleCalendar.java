@@ -109,6 +109,16 @@ final class FakeGoogleCalendar implements AutoCloseable {
         return true;
     }
 
+    /**
+     * @return an access token the API accepts, as the token endpoint gives one: for a second client of the same
+     *         service account (Peregrine's own code) that speaks to the API directly
+     */
+    String issueToken() {
+        String token = "ya29.fake-other-client-" + new SecureRandom().nextInt(1_000_000);
+        tokens.add(token);
+        return token;
+    }
+
     /** @return the events of a calendar, cancelled ones included */
     Map<String, JsonObject> events(String calendarId) {
         return calendars.get(calendarId);

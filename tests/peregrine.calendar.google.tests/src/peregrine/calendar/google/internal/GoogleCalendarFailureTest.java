@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import com.google.gson.JsonObject;
 
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
@@ -56,6 +57,24 @@ class GoogleCalendarFailureTest extends GoogleProviderTest {
         return failed.message();
     }
 
+    /**
+     * With the key file unusable, the provider is set up but not connected: a push fails saying {@code expected},
+     * with no request, and leaves the link alone.
+     */
+    private String brokenKey(String... expected) throws Exception {
+        assertFalse(google.provider.status().connected(), google.provider.status().message());
+        assertTrue(google.provider.status().setUp(), "its settings file exists: set up, but broken");
+        PushResult.Failed failed = google.failed(job);
+        System.out.println("google push failure: " + failed.message());
+        assertTrue(failed.message().startsWith("No calendar is connected. The service-account key file"), failed.message());
+        for (String part : expected) {
+            assertTrue(failed.message().contains(part), "'" + part + "' missing from: " + failed.message());
+        }
+        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink(),
+                "a failed push leaves the database link as it was");
+        return failed.message();
+    }
+
     private static CalendarException failure(CalendarException.Kind kind, Executable call) {
         CalendarException e = assertThrows(CalendarException.class, call);
         assertEquals(kind, e.kind(), e.getMessage());
@@ -67,6 +86,7 @@ class GoogleCalendarFailureTest extends GoogleProviderTest {
     void aMissingKeyFileDisconnectsTheProviderWithAMessageNamingTheFile() throws Exception {
         Files.delete(google.keyFile);
         assertFalse(google.provider.status().connected());
+        assertTrue(google.provider.status().setUp(), "its settings file exists: set up, but broken");
         String message = google.failed(job).message();
         assertTrue(message.contains(google.keyFile.toString()) && message.contains("does not exist"), message);
         assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink());
@@ -77,18 +97,27 @@ class GoogleCalendarFailureTest extends GoogleProviderTest {
     @Test
     void aFileThatIsNotAServiceAccountKeyIsAConfigurationErrorNamingTheFile() throws Exception {
         google.writeKey(google.keyFile, "this is not JSON at all");
-        failedPush(google.keyFile.toString(), "not a service-account key");
+        brokenKey(google.keyFile.toString(), "not a service-account key");
         failure(CalendarException.Kind.CONFIGURATION, () -> google.provider.update(RemoteEvent.of(key), event));
 
         google.writeKey(google.keyFile, "{\"type\":\"authorized_user\",\"client_id\":\"x\",\"client_secret\":\"hidden-secret\",\"refresh_token\":\"1//hidden\"}");
-        String message = failedPush(google.keyFile.toString(), "'authorized_user'");
-        assertFalse(message.contains("hidden"), message);
+        String message = brokenKey(google.keyFile.toString(), "its 'type' is not 'service_account'", "a user's sign-in");
+        assertFalse(message.contains("hidden") || message.contains("authorized_user"), message);
+
+        // a key pasted into the wrong field: the field is named, its value never shown
+        JsonObject misplaced = google.serviceAccountKey();
+        misplaced.add("type", misplaced.get("private_key"));
+        google.writeKey(google.keyFile, misplaced.toString());
+        message = brokenKey(google.keyFile.toString(), "its 'type' is not 'service_account'");
+        assertFalse(message.contains("MII") || message.contains("PRIVATE"), message);
+        google.writeKey(google.keyFile, "{\"type\":\"x-secret-in-type\",\"client_email\":\"a@b\"}");
+        assertFalse(google.provider.status().message().contains("x-secret-in-type"), google.provider.status().message());
 
         google.writeKey(google.keyFile, google.serviceAccountKey().toString().replace("private_key\"", "private_kee\""));
-        failedPush(google.keyFile.toString(), "private_key is missing");
+        brokenKey(google.keyFile.toString(), "private_key is missing");
 
         google.writeKey(google.keyFile, google.serviceAccountKey().toString().replace("MII", "XXX"));
-        failedPush(google.keyFile.toString(), "private_key", GoogleFixture.CLIENT_EMAIL);
+        brokenKey(google.keyFile.toString(), "private_key", GoogleFixture.CLIENT_EMAIL);
         assertEquals(1, google.fake.tokenRequests.get(), "a broken key never reaches the token endpoint");
     }
 

@@ -101,6 +101,7 @@ class GoogleCalendarPushTest extends GoogleProviderTest {
                 + " API (insert 409 duplicate, then update)");
 
         assertEquals(key, again.eventId());
+        assertFalse(again.created(), "the create found the event and updated it: it reports an update");
         assertEquals(1, events().size());
         assertEquals("Interview: Platform Engineer @ Acme", events().get(key).get("summary").getAsString());
         assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink());
@@ -111,7 +112,7 @@ class GoogleCalendarPushTest extends GoogleProviderTest {
     void anEventDeletedInGoogleCalendarIsRestoredByTheNextPush() throws Exception {
         long job = google.interviewOn(LocalDate.of(2026, 12, 3));
         String key = google.pushed(job).eventId();
-        google.provider.delete(key);
+        google.provider.delete(RemoteEvent.of(key));
         assertEquals("cancelled", events().get(key).get("status").getAsString(), "Google keeps a deleted event as cancelled");
 
         PushResult.Pushed again = google.pushed(job);
@@ -124,7 +125,7 @@ class GoogleCalendarPushTest extends GoogleProviderTest {
     void aDeletedEventWhoseDatabaseLinkWasAlsoLostIsRestoredNotDuplicated() throws Exception {
         long job = google.interviewOn(LocalDate.of(2026, 12, 3));
         String key = google.pushed(job).eventId();
-        google.provider.delete(key);
+        google.provider.delete(RemoteEvent.of(key));
         google.store.setCalendarLink(job, Optional.empty());
 
         PushResult.Pushed again = google.pushed(job);
@@ -176,9 +177,9 @@ class GoogleCalendarPushTest extends GoogleProviderTest {
     void deletingAnEventThatIsAlreadyGoneIsNotAnError() throws Exception {
         long job = google.interviewOn(LocalDate.of(2026, 12, 3));
         String key = google.pushed(job).eventId();
-        google.provider.delete(key);
-        google.provider.delete(key); // 410 deleted
-        google.provider.delete("unknown0123456789"); // 404 notFound
+        google.provider.delete(RemoteEvent.of(key));
+        google.provider.delete(RemoteEvent.of(key)); // 410 deleted
+        google.provider.delete(RemoteEvent.of("unknown0123456789")); // 404 notFound
         assertEquals("cancelled", events().get(key).get("status").getAsString());
         assertEquals(Optional.empty(), google.provider.eventLink(key), "a deleted event has no page to open");
     }

@@ -3,19 +3,29 @@ package peregrine.calendar.google.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Hashtable;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 
-import peregrine.calendar.PushResult;
+import peregrine.calendar.CalendarEvent;
+import peregrine.calendar.CalendarException;
+import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.ProviderStatus;
+import peregrine.calendar.PushResult;
+import peregrine.calendar.RemoteEvent;
 
 /** What the provider says about its settings, from local files only, and how it reads them. */
 class GoogleCalendarStatusTest extends GoogleProviderTest {
@@ -64,6 +74,101 @@ class GoogleCalendarStatusTest extends GoogleProviderTest {
     void aMissingKeyFileIsNamedWithTheSettingThatPointsToIt() throws Exception {
         Files.delete(google.keyFile);
         assertStatus(false, google.keyFile.toString(), "does not exist", "credentials_json in " + google.configFile);
+    }
+
+    @Test
+    void aSettingsFileThatExistsButIsIncompleteIsBrokenAndAMissingOneIsNotSetUp() throws Exception {
+        google.writeSettings("calendar_id: " + GoogleFixture.CALENDAR + "\n");
+        assertTrue(google.provider.status().setUp(), google.provider.status().message());
+        Files.delete(google.configFile);
+        assertFalse(google.provider.status().setUp(), google.provider.status().message());
+    }
+
+    @Test
+    void aNamedPipeAsTheSettingsFileMakesTheProviderBrokenAtOnce() throws Exception {
+        Files.delete(google.configFile);
+        mkfifo(google.configFile);
+        try {
+            ProviderStatus status = assertTimeoutPreemptively(Duration.ofSeconds(1), google.provider::status);
+            assertFalse(status.connected());
+            assertTrue(status.setUp(), status.message());
+            assertTrue(status.message().startsWith(google.configFile + ": not a regular file"), status.message());
+        } finally {
+            // the settings file is the test runtime's: the next test writes it, which would wait for a reader of a pipe
+            Files.delete(google.configFile);
+        }
+    }
+
+    private static void mkfifo(Path file) throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo " + file);
+    }
+
+    /** The CalDAV provider as it is when installed and not set up: no settings file, ranked first. */
+    private static final class NotSetUpProvider implements CalendarProvider {
+        final String message;
+
+        NotSetUpProvider(Path settingsFile) {
+            message = "Apple iCloud / CalDAV is not set up: create " + settingsFile + ".";
+        }
+
+        @Override
+        public String id() {
+            return "apple_calendar";
+        }
+
+        @Override
+        public String label() {
+            return "Apple iCloud / CalDAV";
+        }
+
+        @Override
+        public ProviderStatus status() {
+            return ProviderStatus.notConnected(message);
+        }
+
+        @Override
+        public RemoteEvent create(CalendarEvent event) throws CalendarException {
+            throw new CalendarException(CalendarException.Kind.CONFIGURATION, message);
+        }
+
+        @Override
+        public RemoteEvent update(RemoteEvent known, CalendarEvent event) throws CalendarException {
+            throw new CalendarException(CalendarException.Kind.CONFIGURATION, message);
+        }
+
+        @Override
+        public void delete(RemoteEvent event) throws CalendarException {
+            throw new CalendarException(CalendarException.Kind.CONFIGURATION, message);
+        }
+    }
+
+    @Test
+    void withOnlyGoogleSetUpAndItsKeyUnreadableThePushNamesTheKeyFileNotAnotherProvidersFile() throws Exception {
+        Files.delete(google.keyFile);
+        mkfifo(google.keyFile);
+        NotSetUpProvider caldav = new NotSetUpProvider(google.settings.integrationFile("apple_calendar"));
+        ServiceRegistration<CalendarProvider> registration = google.context.registerService(CalendarProvider.class, caldav,
+                new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 100)));
+        try {
+            assertEquals(caldav, google.push.providers().get(0), "the provider that is not set up is ranked first");
+            long start = System.nanoTime();
+            ProviderStatus status = assertTimeoutPreemptively(Duration.ofSeconds(1), google.provider::status,
+                    "a named pipe as the key file blocks the status");
+            System.out.println("google status with a named pipe as key file, in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + status);
+            assertFalse(status.connected());
+            assertTrue(status.setUp(), "set up (its settings file exists), but broken");
+            assertTrue(status.message().contains(google.keyFile.toString()) && status.message().contains("not a regular file"), status.message());
+
+            long job = google.interviewOn(LocalDate.of(2026, 12, 3));
+            String message = google.failed(job).message();
+            System.out.println("google push with an unreadable key and CalDAV not set up: " + message);
+            assertTrue(message.contains(google.keyFile.toString()) && message.contains("credentials_json in " + google.configFile), message);
+            assertFalse(message.contains("apple_calendar"), message);
+            assertEquals(0, google.fake.tokenRequests.get() + google.fake.apiRequests.get());
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test

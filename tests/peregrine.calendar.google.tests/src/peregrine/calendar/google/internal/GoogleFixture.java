@@ -46,8 +46,12 @@ final class GoogleFixture implements AutoCloseable {
     static final GoogleCalendarProvider.Retries FAST_RETRIES = new GoogleCalendarProvider.Retries(4, Duration.ofMillis(5), Duration.ofSeconds(10));
 
     private static final KeyPair KEYS = generateKeys();
-    /** Every rewritten file gets a modification time of its own, so that no cache can miss a change. */
-    private static final AtomicLong MODIFIED = new AtomicLong(1_800_000_000L);
+    /**
+     * Every rewritten file gets a modification time of its own, so that no cache can miss a change; all of them
+     * in the past, so that the settings' cache trusts an unchanged file (it reads a file changed in the last two
+     * seconds again, and a time in the future is always that).
+     */
+    private static final AtomicLong MODIFIED = new AtomicLong(System.currentTimeMillis() / 1000 - 30L * 24 * 3600);
 
     final BundleContext context = FrameworkUtil.getBundle(GoogleFixture.class).getBundleContext();
     final CalendarPushService push;
