@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -32,19 +33,27 @@ final class ChildProcesses {
     private static String classPath() {
         List<String> entries = new ArrayList<>();
         for (Bundle bundle : FrameworkUtil.getBundle(ChildProcesses.class).getBundleContext().getBundles()) {
-            String location = bundle.getLocation();
-            int file = location.indexOf("file:");
-            if (file < 0) {
-                continue;
-            }
-            Path path = Path.of(URI.create(location.substring(file).replace(" ", "%20")));
-            if (Files.isDirectory(path.resolve("bin"))) {
-                entries.add(path.resolve("bin").toString());
-            } else if (Files.isDirectory(path.resolve("target/classes"))) {
-                entries.add(path.resolve("target/classes").toString());
-            }
-            entries.add(path.toString());
+            file(bundle.getLocation()).ifPresent(path -> {
+                // a bundle built in this reactor may be its project folder, whose classes are in target/classes
+                Path classes = path.resolve("target/classes");
+                entries.add((Files.isDirectory(classes) ? classes : path).toString());
+            });
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** @return the file or folder of a bundle location such as {@code reference:file:/x.jar} or {@code file:plugins/x.jar} */
+    private static Optional<Path> file(String location) {
+        int at = location.indexOf("file:");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String spec = location.substring(at + "file:".length());
+        Path path = Path.of(spec);
+        if (!path.isAbsolute()) {
+            String installArea = System.getProperty("osgi.install.area", "file:" + System.getProperty("user.dir") + "/");
+            path = Path.of(URI.create(installArea.replace(" ", "%20"))).resolve(spec);
+        }
+        return Files.exists(path) ? Optional.of(path) : Optional.empty();
     }
 }
