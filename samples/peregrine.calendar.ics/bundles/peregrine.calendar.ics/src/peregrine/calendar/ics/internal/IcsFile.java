@@ -168,6 +168,7 @@ final class IcsFile {
                 }
                 out.force(true);
             }
+            keepPermissions(temporary);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
             try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
@@ -187,6 +188,15 @@ final class IcsFile {
                     // removed by the next write (removeStaleTemporaryFiles)
                 }
             }
+        }
+    }
+
+    /** The new file keeps the old one's permissions (a new one is the user's alone, as a temporary file is made). */
+    private void keepPermissions(Path temporary) throws IOException {
+        try {
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
+        } catch (NoSuchFileException | UnsupportedOperationException first) {
+            // no file yet, or no POSIX permissions here
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -138,6 +139,19 @@ public class IcsFileTest {
         }
         provider.delete(RemoteEvent.of(IcsEvents.uid(String.format("%032d", 1))));
         assertEquals(1, parse(file).getComponents(Component.VTIMEZONE).size(), "a zone no event names any more goes");
+    }
+
+    @Test
+    public void aRewrittenFileKeepsItsPermissionsAndANewOneIsTheUsersAlone() throws Exception {
+        Path file = dir.resolve("interviews.ics");
+        IcsCalendarProvider provider = new IcsCalendarProvider(new TestSettings(dir.resolve("config"), file, "Interviews"));
+        ZonedDateTime start = ZonedDateTime.of(2026, 12, 10, 15, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+        provider.create(event("00000000000000000000000000000001", start));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        provider.create(event("00000000000000000000000000000002", start));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "a file served for subscription stays readable");
+        assertEquals(2, uids(parse(file)).size());
     }
 
     @Test
