@@ -5,7 +5,7 @@ PEREGRINE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 MAVEN_VERSION=3.9.16
 TOOLS=$PEREGRINE_ROOT/.tools
 # What the build, the tests and the workbench need from the operating system (Debian package names).
-PACKAGES="xvfb xauth libgtk-3-0 fonts-dejavu-core radicale imagemagick"
+PACKAGES="xvfb xauth libgtk-3-0 fonts-dejavu-core radicale xandikos python3-caldav imagemagick"
 
 # The product's own start scripts use the same search: one definition of "a Java that can run us".
 . "$PEREGRINE_ROOT/features/peregrine.core.feature/rootfiles/lib/peregrine-launch.sh"

@@ -2,6 +2,7 @@ package peregrine.calendar.tck;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -53,6 +54,15 @@ public interface ContractSubject extends AutoCloseable {
 
     /** @return the longest any call of {@link #unanswering()}'s provider may take before it gives up */
     Duration timeLimit();
+
+    /**
+     * @param oddInput the name of one of {@link OddInput}'s cases
+     * @return why this subject's server cannot hold that input as it was sent, when it is known to change it on its
+     *         own (a fault of the server, not of the provider); the kit then skips that case with this reason
+     */
+    default Optional<String> serverAlters(String oddInput) {
+        return Optional.empty();
+    }
 
     @Override
     default void close() throws Exception {

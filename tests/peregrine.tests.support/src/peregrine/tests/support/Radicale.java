@@ -1,175 +1,36 @@
 package peregrine.tests.support;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A real Radicale (Debian's {@code radicale}) on 127.0.0.1 and a free port, with plain htpasswd users,
- * owner-only rights and its storage in a temporary folder; and a small, independent WebDAV client (the
- * JDK's) with which the tests look at what the provider stored.
+ * owner-only rights and its storage in a temporary folder.
  */
-public final class Radicale implements AutoCloseable {
+public final class Radicale extends CalDavServer {
 
-    public static final String USER = "alice";
-    public static final String PASSWORD = "s3cret-app-pw-0042";
-
-    private final Process process;
-    private final Path log;
-    /** The server's root address, e.g. {@code http://127.0.0.1:5232} */
-    public final String base;
-
-    private Radicale(Process process, Path log, String base) {
-        this.process = process;
-        this.log = log;
-        this.base = base;
+    private Radicale(List<String> command, int port, Path log) throws Exception {
+        super(command, port, log);
     }
 
     public static Radicale start(Path dir) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         Path users = Files.writeString(dir.resolve("users"), USER + ":" + PASSWORD + "\n");
         Path storage = Files.createDirectories(dir.resolve("collections"));
-        Path log = dir.resolve("radicale.log");
-        Process process = new ProcessBuilder("radicale", "--server-hosts", "127.0.0.1:" + port,
+        return new Radicale(List.of("radicale", "--server-hosts", "127.0.0.1:" + port,
                 "--auth-type", "htpasswd", "--auth-htpasswd-filename", users.toString(),
                 "--auth-htpasswd-encryption", "plain", "--rights-type", "owner_only",
-                "--storage-filesystem-folder", storage.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                break;
-            } catch (IOException e) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroy();
-                    throw new IllegalStateException("radicale did not start: " + Files.readString(log), e);
-                }
-                Thread.sleep(100);
-            }
-        }
-        return new Radicale(process, log, "http://127.0.0.1:" + port);
+                "--storage-filesystem-folder", storage.toString()), port, dir.resolve("radicale.log"));
     }
 
+    @Override
     public String home() {
         return base + "/" + USER + "/";
     }
 
-    /** @return the calendars under the user's home: href to display name */
-    public List<String[]> calendars() throws Exception {
-        String xml = propfind(home(), "1", "<d:prop><d:resourcetype/><d:displayname/></d:prop>");
-        List<String[]> result = new ArrayList<>();
-        for (String response : responses(xml)) {
-            if (response.contains("calendar") && response.matches("(?s).*<[^>]*:?calendar\\s*/>.*")) {
-                result.add(new String[] { href(response), tag(response, "displayname") });
-            }
-        }
-        return result;
-    }
-
-    /** @return the hrefs of the {@code .ics} resources in a calendar collection */
-    public List<String> events(String calendarUrl) throws Exception {
-        String xml = propfind(calendarUrl, "1", "<d:prop><d:getetag/></d:prop>");
-        return responses(xml).stream().map(Radicale::href).filter(h -> h.endsWith(".ics")).toList();
-    }
-
-    /** Radicale speaks HTTP/1.0 and closes every connection: a fresh client per request never reuses a closed one. */
-    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws Exception {
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            return http.send(request, body);
-        }
-    }
-
-    public String get(String url) throws Exception {
-        HttpResponse<String> r = send(request(url).GET().build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET " + url + ": " + r.statusCode());
-        }
-        return r.body();
-    }
-
-    /** @return the resource's current ETag, as the server reports it (PROPFIND getetag) */
-    public String etag(String url) throws Exception {
-        return tag(propfind(url, "0", "<d:prop><d:getetag/></d:prop>"), "getetag");
-    }
-
-    public int delete(String url) throws Exception {
-        return send(request(url).DELETE().build(), BodyHandlers.discarding()).statusCode();
-    }
-
-    public int put(String url, String ics) throws Exception {
-        return send(request(url).header("Content-Type", "text/calendar; charset=utf-8")
-                .PUT(BodyPublishers.ofString(ics, StandardCharsets.UTF_8)).build(), BodyHandlers.discarding()).statusCode();
-    }
-
-    public int mkcalendar(String url, String displayName) throws Exception {
-        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
-                + "<d:set><d:prop><d:displayname>" + displayName + "</d:displayname></d:prop></d:set></c:mkcalendar>";
-        return send(request(url).method("MKCALENDAR", BodyPublishers.ofString(body)).build(), BodyHandlers.discarding()).statusCode();
-    }
-
-    private String propfind(String url, String depth, String prop) throws Exception {
-        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\">" + prop + "</d:propfind>";
-        HttpResponse<String> r = send(request(url).header("Depth", depth).header("Content-Type", "application/xml")
-                .method("PROPFIND", BodyPublishers.ofString(body)).build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 207) {
-            throw new IllegalStateException("PROPFIND " + url + ": " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
-    private HttpRequest.Builder request(String url) {
-        String auth = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + auth);
-    }
-
-    private static List<String> responses(String xml) {
-        List<String> list = new ArrayList<>();
-        Matcher m = Pattern.compile("(?s)<(?:\\w+:)?response[ >].*?</(?:\\w+:)?response>").matcher(xml);
-        while (m.find()) {
-            list.add(m.group());
-        }
-        return list;
-    }
-
-    private static String href(String response) {
-        return tag(response, "href");
-    }
-
-    private static String tag(String xml, String name) {
-        Matcher m = Pattern.compile("(?s)<(?:\\w+:)?" + name + "(?:\\s[^>]*)?>(.*?)</(?:\\w+:)?" + name + ">").matcher(xml);
-        return m.find() ? m.group(1).strip() : "";
-    }
-
-    public String log() throws IOException {
-        return Files.readString(log);
-    }
-
     @Override
-    public void close() throws Exception {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+    public String toString() {
+        return "Radicale";
     }
 }

@@ -146,7 +146,12 @@ record CaldavSettings(Path file, URI url, String username, String password, Stri
         record Valid(CaldavSettings settings) implements Result {
         }
 
+        /** The file exists but is unreadable, incomplete or invalid. */
         record Invalid(String message) implements Result {
+        }
+
+        /** There is no settings file: the user has not set the provider up. */
+        record Missing(String message) implements Result {
         }
     }
 }

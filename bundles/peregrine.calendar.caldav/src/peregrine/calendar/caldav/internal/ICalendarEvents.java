@@ -1,6 +1,7 @@
 package peregrine.calendar.caldav.internal;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,15 +9,21 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -56,11 +63,18 @@ final class ICalendarEvents {
         return key + "@peregrine-workbench";
     }
 
+    /** @return the event as an iCalendar object with the UID the workbench derives from its identity */
+    static String write(CalendarEvent event, Instant now) {
+        return write(event, uid(event.identity().key()), now);
+    }
+
     /**
+     * @param uid the event's UID: the derived one for the workbench's own events, the one found for an event
+     *            another program made (a UID never changes, RFC 4791 5.3.2)
      * @return the event as an iCalendar object: a VEVENT with UID, DTSTAMP, SUMMARY, DESCRIPTION (when not
      *         empty), DTSTART and DTEND in UTC for a UTC start, else with a TZID and the zone's VTIMEZONE
      */
-    static String write(CalendarEvent event, Instant now) {
+    static String write(CalendarEvent event, String uid, Instant now) {
         Calendar calendar = new Calendar().withProdId(PRODID).withDefaults().getFluentTarget();
         Temporal start = event.start().toInstant();
         Temporal end = event.end().toInstant();
@@ -73,7 +87,7 @@ final class ICalendarEvents {
         }
         VEvent vevent = new VEvent(start, end, event.title());
         vevent.replace(new DtStamp(now.truncatedTo(ChronoUnit.SECONDS)));
-        vevent.add(new Uid(uid(event.identity().key())));
+        vevent.add(new Uid(uid));
         if (!event.description().isEmpty()) {
             vevent.add(new Description(event.description()));
         }
@@ -91,6 +105,23 @@ final class ICalendarEvents {
             ics = ics.substring(0, at) + zone.get().vtimezone() + ics.substring(at);
         }
         return foldOctets(ics);
+    }
+
+    /**
+     * @return the UIDs of the components of an iCalendar object as the server holds it; empty when it is not one
+     *         (the text comes from the server and is not trusted to parse)
+     */
+    static Set<String> uids(String ics) {
+        Set<String> uids = new HashSet<>();
+        try {
+            Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+            for (CalendarComponent component : calendar.getComponents()) {
+                component.getProperty(Property.UID).ifPresent(p -> uids.add(p.getValue()));
+            }
+        } catch (IOException | ParserException | RuntimeException e) {
+            return Set.of();
+        }
+        return uids;
     }
 
     /**

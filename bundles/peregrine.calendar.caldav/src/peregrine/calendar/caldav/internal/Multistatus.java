@@ -21,17 +21,33 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * A WebDAV {@code 207 Multi-Status} body (RFC 4918 13), reduced to what discovery needs: per response its
+ * A WebDAV {@code 207 Multi-Status} body (RFC 4918 13), reduced to what the provider needs: per response its
  * href, resolved against the address that answered (servers such as iCloud answer with absolute hrefs on
- * another host), and the properties found (propstat 2xx).
+ * another host), its own status when it has one (RFC 4918 14.24: Xandikos answers a PROPFIND of a deleted
+ * event with a 207 whose response says 404), and the properties found (propstat 2xx).
  */
 record Multistatus(List<Entry> entries) {
 
     static final String DAV = "DAV:";
     static final String CALDAV = "urn:ietf:params:xml:ns:caldav";
+    /** Far more than any multistatus needs (calendar-data is text, not elements). */
+    static final int MAX_DEPTH = 64;
 
-    /** One {@code DAV:response}: its resolved href and the found properties by {@code {namespace}name}. */
-    record Entry(URI href, Map<String, Element> props) {
+    /**
+     * One {@code DAV:response}: its resolved href, its status (from its own {@code DAV:status}; -1 when it has
+     * none, as a response made of propstats has) and the found properties by {@code {namespace}name}.
+     */
+    record Entry(URI href, int status, Map<String, Element> props) {
+
+        /** @return whether the response says the resource does not exist (404, 410), as a bare answer would */
+        boolean gone() {
+            return status == 404 || status == 410;
+        }
+
+        /** @return whether the response reports a failure of its own (any status but 2xx) */
+        boolean failed() {
+            return status >= 0 && (status < 200 || status >= 300);
+        }
 
         Optional<Element> prop(String namespace, String name) {
             return Optional.ofNullable(props.get("{" + namespace + "}" + name));
@@ -91,11 +107,11 @@ record Multistatus(List<Entry> entries) {
         }
         List<Entry> entries = new ArrayList<>();
         for (Element response : children(root, DAV, "response")) {
-            Optional<URI> href = children(response, DAV, "href").stream().findFirst()
-                    .flatMap(h -> resolve(base, h.getTextContent().strip()));
-            if (href.isEmpty()) {
-                continue;
-            }
+            // A response whose href cannot be read still counts by its status: Xandikos writes the hrefs of its
+            // error responses as a percent-encoded absolute URL, which resolves to nonsense but says 404 all the same.
+            URI href = children(response, DAV, "href").stream().findFirst()
+                    .flatMap(h -> resolve(base, h.getTextContent().strip())).orElse(base);
+            int status = children(response, DAV, "status").stream().findFirst().map(s -> statusCode(s.getTextContent())).orElse(-1);
             Map<String, Element> props = new HashMap<>();
             for (Element propstat : children(response, DAV, "propstat")) {
                 boolean found = children(propstat, DAV, "status").stream().findFirst()
@@ -111,7 +127,7 @@ record Multistatus(List<Entry> entries) {
                     }
                 }
             }
-            entries.add(new Entry(href.get(), props));
+            entries.add(new Entry(href, status, props));
         }
         return new Multistatus(entries);
     }
@@ -163,6 +179,8 @@ record Multistatus(List<Entry> entries) {
         // Answers come from the network: no DTDs, no external entities.
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        // A multistatus is a few levels deep; a hostile one nested a million deep is refused while it is read.
+        factory.setAttribute("jdk.xml.maxElementDepth", MAX_DEPTH);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
         DocumentBuilder builder = factory.newDocumentBuilder();

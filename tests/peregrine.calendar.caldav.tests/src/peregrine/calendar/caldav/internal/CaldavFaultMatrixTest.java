@@ -149,7 +149,8 @@ class CaldavFaultMatrixTest {
     void http404OnUpdateAnEventDeletedOnTheServerIsCreatedAgainOnce() throws Exception {
         long id = pushedJob("404 on update");
         String eventId = world.job(id).calendarLink().orElseThrow().eventId();
-        assertEquals(2, world.radicale.delete(eventId) / 100);
+        String eventUrl = world.eventUrl(id);
+        assertEquals(2, world.radicale.delete(eventUrl) / 100);
 
         PushResult result = world.push.push(id);
 
@@ -159,7 +160,7 @@ class CaldavFaultMatrixTest {
         assertTrue(pushed.created());
         assertEquals(eventId, pushed.eventId());
         assertEquals(1, world.eventsOf(id));
-        assertEquals(START.plusHours(2).toInstant(), Ics.start(Ics.event(world.radicale.get(eventId))));
+        assertEquals(START.plusHours(2).toInstant(), Ics.start(Ics.event(world.radicale.get(eventUrl))));
     }
 
     @Test
@@ -171,9 +172,10 @@ class CaldavFaultMatrixTest {
     void http412AStaleEtagIsReadAgainAndTheSameEventUpdated() throws Exception {
         long id = pushedJob("412 stale etag");
         String eventId = world.job(id).calendarLink().orElseThrow().eventId();
+        String eventUrl = world.eventUrl(id);
         // another client changes the event: the ETag recorded with the job is stale now
-        String other = world.radicale.get(eventId).replace("SUMMARY:", "SUMMARY:Edited elsewhere - ");
-        assertEquals(2, world.radicale.put(eventId, other) / 100);
+        String other = world.radicale.get(eventUrl).replace("SUMMARY:", "SUMMARY:Edited elsewhere - ");
+        assertEquals(2, world.radicale.put(eventUrl, other) / 100);
 
         PushResult result = world.push.push(id);
 
@@ -181,8 +183,8 @@ class CaldavFaultMatrixTest {
                 world.eventsOf(id));
         assertFalse(((PushResult.Pushed) result).created());
         assertEquals(1, world.eventsOf(id));
-        assertEquals(START.plusHours(2).toInstant(), Ics.start(Ics.event(world.radicale.get(eventId))));
-        assertEquals(Optional.of(world.linkTo(eventId)), world.job(id).calendarLink(), "the new ETag is recorded");
+        assertEquals(START.plusHours(2).toInstant(), Ics.start(Ics.event(world.radicale.get(eventUrl))));
+        assertEquals(Optional.of(world.linkTo(id)), world.job(id).calendarLink(), "the new ETag is recorded");
     }
 
     @Test
@@ -313,7 +315,8 @@ class CaldavFaultMatrixTest {
         assertEquals(1, world.eventsOf(id), "the event was written once");
 
         PushResult.Pushed again = world.pushed(id);
-        assertEquals(Optional.of(world.linkTo(again.eventId())), world.job(id).calendarLink());
+        assertEquals(world.uid(id), again.eventId());
+        assertEquals(Optional.of(world.linkTo(id)), world.job(id).calendarLink());
         assertEquals(1, world.eventsOf(id), "the next push finds the same event");
     }
 
@@ -334,12 +337,14 @@ class CaldavFaultMatrixTest {
             assertTrue(failed.message().contains("read-only") && failed.message().contains("could not record it"), failed.message());
             assertEquals(Optional.empty(), link);
         } else {
-            assertEquals(Optional.of(world.linkTo(((PushResult.Pushed) result).eventId())), link);
+            assertEquals(world.uid(id), ((PushResult.Pushed) result).eventId());
+            assertEquals(Optional.of(world.linkTo(id)), link);
         }
         assertEquals(1, world.eventsOf(id));
 
         PushResult.Pushed again = world.pushed(id);
-        assertEquals(Optional.of(world.linkTo(again.eventId())), world.job(id).calendarLink());
+        assertEquals(world.uid(id), again.eventId());
+        assertEquals(Optional.of(world.linkTo(id)), world.job(id).calendarLink());
         assertEquals(1, world.eventsOf(id), "the next push finds the same event");
     }
 
@@ -356,9 +361,10 @@ class CaldavFaultMatrixTest {
         row("killed between remote write and db write", result, "link recorded: " + world.job(id).calendarLink().isPresent(), world.eventsOf(id));
         PushResult.Pushed pushed = (PushResult.Pushed) result;
         assertEquals(written, pushed.eventId());
+        assertFalse(pushed.created(), "the push found the event the killed push wrote, and says so");
         assertEquals(1, world.eventsOf(id));
-        assertEquals(Optional.of(world.linkTo(written)), world.job(id).calendarLink());
-        assertEquals("Interview: killed after the remote write @ Faulty, Inc.", Ics.summary(Ics.event(world.radicale.get(written))));
+        assertEquals(Optional.of(world.linkTo(id)), world.job(id).calendarLink());
+        assertEquals("Interview: killed after the remote write @ Faulty, Inc.", Ics.summary(Ics.event(world.radicale.get(world.eventUrl(id)))));
     }
 
     @Test

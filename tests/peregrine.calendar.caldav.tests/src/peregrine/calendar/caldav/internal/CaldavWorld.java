@@ -136,9 +136,20 @@ final class CaldavWorld implements AutoCloseable {
         return calendarUrl() + ICalendarEvents.resourceName(EventIdentity.of(store.job(jobId)).key());
     }
 
-    /** @return the link a push that wrote {@code eventId} last records: this provider, the event, its ETag on the server now */
-    CalendarLink linkTo(String eventId) throws Exception {
-        return new CalendarLink(CaldavCalendarProvider.ID, eventId, Optional.of(radicale.etag(eventId)));
+    /** @return the UID of this job's own event (the workbench's, not Peregrine's) */
+    String uid(long jobId) throws Exception {
+        return ICalendarEvents.uid(EventIdentity.of(store.job(jobId)).key());
+    }
+
+    /**
+     * @return the link a push of this job's own event records: this provider, the event's UID, its ETag on the server
+     *         now, and its URL as the address when the store keeps addresses
+     */
+    CalendarLink linkTo(long jobId) throws Exception {
+        String url = eventUrl(jobId);
+        boolean keepsAddress = store.job(jobId).calendarLink().flatMap(CalendarLink::address).isPresent();
+        return new CalendarLink(CaldavCalendarProvider.ID, uid(jobId), keepsAddress ? Optional.of(url) : Optional.empty(),
+                Optional.of(radicale.etag(url)));
     }
 
     PushResult.Pushed pushed(long jobId) {

@@ -69,11 +69,10 @@ class FakeServerTest {
 
             RemoteEvent created = provider.create(CaldavCalendarProviderTest.event(id, "Interview: 204", CaldavCalendarProviderTest.NINE_UTC));
             RemoteEvent updated = provider.update(created, CaldavCalendarProviderTest.event(id, "Interview: 204 again", CaldavCalendarProviderTest.NINE_UTC));
-            String eventId = created.id();
-
             String path = "/cal/" + id.key() + ".ics";
-            assertEquals(base + path, eventId);
-            assertEquals(eventId, updated.id());
+            assertEquals(Optional.of(base + path), created.address());
+            assertEquals(created.address(), updated.address());
+            assertEquals(created.id(), updated.id());
             assertEquals(Optional.empty(), created.version(), "no ETag in the answer: none is kept");
             assertEquals(Optional.empty(), updated.version());
             assertEquals(List.of("PROPFIND /cal/", "PUT " + path + " If-None-Match: *", "PROPFIND " + path, "PUT " + path + " If-Match: \"v1\""),
@@ -155,7 +154,8 @@ class FakeServerTest {
                 CaldavCalendarProvider provider = provider("http://127.0.0.1:" + front.port() + "/.well-known/caldav");
                 EventIdentity id = CaldavCalendarProviderTest.randomIdentity();
 
-                String eventId = provider.create(CaldavCalendarProviderTest.event(id, "Interview: iCloud-like", CaldavCalendarProviderTest.NINE_UTC)).id();
+                String eventId = provider.create(CaldavCalendarProviderTest.event(id, "Interview: iCloud-like", CaldavCalendarProviderTest.NINE_UTC))
+                        .address().orElseThrow();
 
                 assertEquals(partitionBase + "/1234/calendars/8A9B/" + id.key() + ".ics", eventId);
                 assertEquals(List.of("PROPFIND /.well-known/caldav", "PROPFIND /", "PROPFIND /1234/principal/"), front.requests);
@@ -188,6 +188,52 @@ class FakeServerTest {
             CalendarException busy = assertThrows(CalendarException.class, () -> provider.update(RemoteEvent.of("http://127.0.0.1:" + server.port() + "/cal/busy.ics"),
                     CaldavCalendarProviderTest.event(CaldavCalendarProviderTest.randomIdentity(), "x", CaldavCalendarProviderTest.NINE_UTC)));
             assertEquals(Kind.UNAVAILABLE, busy.kind(), busy.getMessage());
+        }
+    }
+
+    /** @return a 207 answer that no WebDAV server sends and a hostile one might */
+    static String hostileMultistatus(String kind) {
+        String xml = switch (kind) {
+        case "entity expansion" -> "<?xml version=\"1.0\"?><!DOCTYPE d:multistatus [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY e \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+                + "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/cal/x.ics</d:href><d:propstat><d:prop><d:getetag>&e;</d:getetag></d:prop>"
+                + "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>";
+        case "external entity" -> "<?xml version=\"1.0\"?><!DOCTYPE d:multistatus [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                + "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/cal/x.ics</d:href><d:propstat><d:prop><d:getetag>&x;</d:getetag></d:prop>"
+                + "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>";
+        case "deep nesting" -> "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/cal/x.ics</d:href><d:propstat><d:prop><d:getetag>"
+                + "<d:x>".repeat(200_000) + "</d:x>".repeat(200_000) + "</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>"
+                + "</d:response></d:multistatus>";
+        case "huge body" -> "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/cal/x.ics</d:href><d:propstat><d:prop><d:getetag>\""
+                + "x".repeat(20 << 20) + "\"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>";
+        default -> throw new IllegalArgumentException(kind);
+        };
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        return "HTTP/1.1 207 Multi-Status\r\nContent-Type: application/xml\r\nContent-Length: " + bytes.length + "\r\n\r\n" + xml;
+    }
+
+    /** The event's ETag is read (an update without one) and the server answers with hostile XML: refused, nothing written. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "entity expansion", "external entity", "deep nesting", "huge body" })
+    void aHostileMultistatusIsRefusedAndNothingIsWritten(String kind) throws Exception {
+        String calendar = FakeServer.multistatus(FakeServer.response("/cal/", "<d:resourcetype><d:collection/><c:calendar/></d:resourcetype>"));
+        String hostile = hostileMultistatus(kind);
+        try (FakeServer server = new FakeServer((method, path, headers, body) -> method.equals("PROPFIND") && path.equals("/cal/") ? calendar
+                : method.equals("PROPFIND") ? hostile : FakeServer.status(201, "Created"))) {
+            String base = "http://127.0.0.1:" + server.port();
+            CaldavCalendarProvider provider = provider(base + "/cal/");
+            long start = System.nanoTime();
+
+            CalendarException e = assertThrows(CalendarException.class, () -> provider.update(
+                    new RemoteEvent("x@peregrine-workbench", Optional.of(base + "/cal/x.ics"), Optional.empty()),
+                    CaldavCalendarProviderTest.event(CaldavCalendarProviderTest.randomIdentity(), "x", CaldavCalendarProviderTest.NINE_UTC)));
+
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Kind.REJECTED, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("not WebDAV"), e.getMessage());
+            assertEquals(List.of("PROPFIND /cal/", "PROPFIND /cal/x.ics"), server.requests, "no PUT after a refused answer");
+            assertTrue(e.getMessage().length() < 600, "the message does not quote the answer: " + e.getMessage().length() + " characters");
+            System.out.printf("Hostile 207 (%s): refused as %s in %d ms%n", kind, e.kind(), millis);
         }
     }
 }

@@ -13,11 +13,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToLongFunction;
 
 /**
  * An HTTP proxy on the loopback address in front of a real server (Radicale), one request per connection,
  * that forwards every request unchanged unless its {@link #rule} answers it instead: with a raw HTTP response,
- * or with {@link #HANG}, which accepts the request and never answers.
+ * or with {@link #HANG}, which accepts the request and never answers. {@link #delay} holds the server's answer back
+ * before passing it on (a server that answers slowly: the answer says what the server held when it was asked).
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -34,6 +36,8 @@ final class FaultProxy implements AutoCloseable {
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     volatile Rule rule = (method, path) -> null;
+    /** Milliseconds to hold the server's answer back, given the request line and headers. */
+    volatile ToLongFunction<String> delay = head -> 0;
     /** "METHOD path" of every request, in order */
     final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -92,18 +96,35 @@ final class FaultProxy implements AutoCloseable {
                 return;
             }
             try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target)) {
-                upstream.getOutputStream().write(head);
+                // One request per connection: a server that keeps connections open (Xandikos) must close this one.
+                upstream.getOutputStream().write(closing(headers).getBytes(StandardCharsets.ISO_8859_1));
                 upstream.getOutputStream().write(body);
                 upstream.getOutputStream().flush();
-                // Radicale speaks HTTP/1.0: the answer ends when it closes the connection.
-                upstream.getInputStream().transferTo(out);
+                // The answer ends when the server closes the connection.
+                byte[] answered = upstream.getInputStream().readAllBytes();
+                long wait = delay.applyAsLong(headers);
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                out.write(answered);
                 out.flush();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InterruptedException e) {
             // the client went away, or the proxy was closed
         } finally {
             open.remove(client);
         }
+    }
+
+    /** @return the request head with its Connection header replaced by {@code Connection: close} */
+    private static String closing(String head) {
+        StringBuilder out = new StringBuilder();
+        for (String line : head.split("\r\n")) {
+            if (!line.isEmpty() && !line.toLowerCase(Locale.ROOT).startsWith("connection:")) {
+                out.append(line).append("\r\n");
+            }
+        }
+        return out.append("Connection: close\r\n\r\n").toString();
     }
 
     /** @return the request line and headers up to and including the blank line; empty if the connection ended first */

@@ -34,6 +34,7 @@ class ProviderStatusTest {
         TestSettings settings = new TestSettings(configDir);
         ProviderStatus status = new CaldavCalendarProvider(settings).status();
         assertFalse(status.connected());
+        assertFalse(status.setUp(), "no file: not set up");
         assertTrue(status.message().contains(settings.integrationFile("apple_calendar").toString()), status.message());
     }
 
@@ -52,14 +53,27 @@ class ProviderStatusTest {
     }
 
     @Test
-    void anUnchangedFileIsNotReadAgain() {
-        TestSettings settings = new TestSettings(configDir).write(TestSettings.values("https://dav.example.com/", "ada", "pw", "Jobs"));
+    void theSettingsAreAskedForOnEveryUseAndTheSessionIsKeptWhileTheyAreEqual() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort(); // nothing listens there: each request fails at once
+        }
+        TestSettings settings = new TestSettings(configDir).write(TestSettings.values("http://127.0.0.1:" + port + "/", "ada", "pw", "Jobs"));
         CaldavCalendarProvider provider = new CaldavCalendarProvider(settings);
         for (int i = 0; i < 5; i++) {
             assertTrue(provider.status().connected());
         }
-        assertEquals(1, settings.reads);
-        assertEquals("CalDAV calendar 'Jobs' on dav.example.com as ada", provider.status().message());
+        assertEquals(5, settings.reads, "the settings service (which caches the file) is asked each time");
+        assertEquals("CalDAV calendar 'Jobs' on 127.0.0.1 as ada", provider.status().message());
+
+        assertThrows(CalendarException.class, provider::testConnection);
+        long afterOne = provider.requestCount();
+        assertThrows(CalendarException.class, provider::testConnection);
+        assertEquals(2 * afterOne, provider.requestCount(), "equal settings: the same session");
+
+        settings.write(TestSettings.values("http://127.0.0.1:" + port + "/", "ada", "pw", "Other jobs"));
+        assertThrows(CalendarException.class, provider::testConnection);
+        assertEquals(afterOne, provider.requestCount(), "other settings: a new session");
     }
 
     @Test
@@ -91,6 +105,7 @@ class ProviderStatusTest {
         TestSettings settings = new TestSettings(configDir).writeMalformed("mapping values are not allowed here");
         ProviderStatus status = new CaldavCalendarProvider(settings).status();
         assertFalse(status.connected());
+        assertTrue(status.setUp(), "a file that is there but broken: set up, and its message is the one to show");
         assertTrue(status.message().contains(settings.integrationFile("apple_calendar") + ", line 3"), status.message());
         assertTrue(Files.exists(settings.integrationFile("apple_calendar")));
     }

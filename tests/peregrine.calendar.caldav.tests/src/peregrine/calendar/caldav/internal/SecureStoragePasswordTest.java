@@ -133,10 +133,13 @@ class SecureStoragePasswordTest {
         assertTrue(status.message().contains("password from Eclipse secure storage"), status.message());
         assertFalse(status.message().contains(Radicale.PASSWORD), status.message());
         provider.testConnection();
-        PushResult result = push.push(newJob("Secure storage engineer"));
+        long job = newJob("Secure storage engineer");
+        PushResult result = push.push(job);
         PushResult.Pushed pushed = assertInstanceOf(PushResult.Pushed.class, result, result::toString);
         assertTrue(pushed.created());
-        assertTrue(radicale.get(pushed.eventId()).contains("Secure storage engineer"));
+        String calendar = radicale.calendars().stream().filter(c -> c[1].equals(calendarName)).map(c -> radicale.base + c[0]).findFirst().orElseThrow();
+        String key = peregrine.calendar.EventIdentity.of(store.job(job)).key();
+        assertTrue(radicale.get(calendar + ICalendarEvents.resourceName(key)).contains("Secure storage engineer"));
     }
 
     @Test
