@@ -49,15 +49,12 @@ public final class OddInput {
                 Arguments.of("URL with non-ASCII", "Non-ASCII URL", "Co", "https://\u4F8B\u3048.jp/\u6C42\u4EBA?id=42&lang=\u65E5\u672C\u8A9E&x=\u00e9"));
     }
 
-    /**
-     * What a calendar can hold of {@code text}: no control characters but tab and line feed; CR LF and CR as LF; no
-     * white space at the very end, which ical4j's parser (and with it most readers of iCalendar files) drops.
-     */
+    /** What a calendar can hold of {@code text}: no control characters but tab and line feed; CR LF and CR as LF. */
     public static String calendarText(String text) {
         String lines = text.replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder out = new StringBuilder();
         lines.codePoints().filter(c -> c == '\t' || c == '\n' || Character.getType(c) != Character.CONTROL).forEach(out::appendCodePoint);
-        return out.toString().stripTrailing();
+        return out.toString();
     }
 
     /** @return a name, a local date-time and its zone: leap days, and times in and after daylight-saving gaps and overlaps */
