@@ -119,7 +119,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
 
     @Activate
     public GoogleCalendarProvider(@Reference WorkbenchSettings settings) {
-        this(settings, Path.of(System.getProperty("user.home")));
+        this(settings, settings.homeDirectory());
     }
 
     GoogleCalendarProvider(WorkbenchSettings settings, Path home) {
