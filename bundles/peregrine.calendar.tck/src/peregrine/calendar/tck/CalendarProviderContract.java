@@ -44,7 +44,8 @@ import peregrine.calendar.RemoteEvent;
  * event holding what was pushed, that an update of a deleted event throws {@code NOT_FOUND}, that deleting a missing
  * event succeeds, that odd texts and times arrive unchanged, that no message holds a secret, that {@code id()},
  * {@code label()} and {@code status()} send nothing to the server, and that every call gives up at its time limit
- * and when its thread is interrupted.
+ * and when its thread is interrupted. A provider without a network runs every test too: its calendar "that never
+ * answers" is a file another process holds locked (see {@link ContractSubject#unanswering()}).
  */
 public abstract class CalendarProviderContract {
 
@@ -233,7 +234,7 @@ public abstract class CalendarProviderContract {
             Thread thread = Thread.ofVirtual().start(() -> {
                 try {
                     call.execute();
-                    outcome.set(new AssertionError("the call returned normally from a server that never answers"));
+                    outcome.set(new AssertionError("the call returned normally from a calendar that never answers"));
                 } catch (Throwable t) {
                     outcome.set(t);
                 }
@@ -265,7 +266,7 @@ public abstract class CalendarProviderContract {
         List<CompletableFuture<Throwable>> calls = blockingCalls(provider).stream().map(call -> CompletableFuture.supplyAsync(() -> {
             try {
                 call.execute();
-                return (Throwable) new AssertionError("the call returned normally from a server that never answers");
+                return (Throwable) new AssertionError("the call returned normally from a calendar that never answers");
             } catch (Throwable t) {
                 return t;
             }
