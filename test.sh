@@ -10,4 +10,10 @@ cd "$PEREGRINE_ROOT"
 start=$(date +%s)
 xvfb-run -a -s "-screen 0 1280x1024x24" "$MVN" -B -ntp clean verify "$@"
 mark_product_built "$start"
+
+# The sample provider, built as a third party builds one: its own reactor, against the SDK repository just built
+# (releng/peregrine.product/target/repository) plus Maven Central.
+sample_start=$(date +%s)
+xvfb-run -a -s "-screen 0 1280x1024x24" "$MVN" -B -ntp -f samples/peregrine.calendar.ics/pom.xml clean verify "$@"
+say "the sample provider's build and tests took $(( $(date +%s) - sample_start )) s"
 say "build and tests took $(( $(date +%s) - start )) s"

@@ -26,6 +26,14 @@ public interface WorkbenchSettings {
     /** The event property that names the changed file. */
     String CHANGED_FILE = "file";
 
+    /**
+     * @return the user's home, for {@code ~} in settings: {@code $HOME} as a shell has it (Java's {@code user.home}
+     *         does not follow it), else {@code user.home}
+     */
+    default Path homeDirectory() {
+        return Path.of(System.getProperty("user.home"));
+    }
+
     /** @return the configuration directory, which holds {@code user.yaml} and {@code integrations/} */
     Path configDirectory();
 

@@ -21,7 +21,8 @@ final class Commands {
                     "Reject a job, recording the stage it was at.", JobCommands::reject),
             new Command("interview set", List.of("ID", "DATE"), Set.of("--time", "--zone", "--duration"), Set.of(),
                     "[--time HH:MM] [--zone ZONE] [--duration MINUTES]",
-                    "Set the interview of a job at phone_screen or interviewing: DATE is YYYY-MM-DD, ZONE e.g. Europe/Berlin.",
+                    "Set the interview of a job at phone_screen or interviewing: DATE is YYYY-MM-DD (years 1900 to 9999), "
+                            + "ZONE e.g. Europe/Berlin.",
                     InterviewCommands::set),
             new Command("interview clear", List.of("ID"), Set.of(), Set.of(), "",
                     "Remove a job's interview date, time, zone and duration.", InterviewCommands::clear),

@@ -60,7 +60,12 @@ final class InterviewCommands {
         if (zone.isPresent() && time.isEmpty()) {
             throw CliException.error("--zone needs --time: a time zone applies to a time of day.");
         }
-        return new InterviewSlot(date, time, zone, duration);
+        try {
+            return new InterviewSlot(date, time, zone, duration);
+        } catch (IllegalArgumentException e) {
+            // A date or an end no calendar can hold: refused before the store is opened, so the stored date stays.
+            throw CliException.error(e.getMessage());
+        }
     }
 
     /** @return e.g. {@code 2026-03-14 14:30 Europe/Berlin, 45 min} */

@@ -17,7 +17,9 @@ import peregrine.jobs.Job;
 /**
  * Jobs as {@code jobs list --json} prints them: one array of objects whose keys are the {@code jobs}
  * columns' names. {@code id, title, company, url, status, stage, interview_date, calendar_event_id,
- * calendar_provider} are always present (null when not set); {@code interview_time},
+ * calendar_provider} are always present (null when not set): {@code status} as stored, {@code stage} the
+ * stage it names as {@code jobs move} takes it ({@code rejected} also for {@code interview_rejected}), null
+ * for a status this version does not know; {@code interview_time},
  * {@code interview_zone}, {@code interview_duration_minutes}, {@code applied_at} and
  * {@code rejection_stage} only when set.
  */
@@ -41,7 +43,7 @@ final class JobJson {
         o.addProperty("company", job.company());
         o.add("url", job.url().isEmpty() ? JsonNull.INSTANCE : new JsonPrimitive(job.url()));
         o.addProperty("status", job.status());
-        o.addProperty("stage", Jobs.stageLabel(job));
+        o.add("stage", job.stage().map(stage -> text(stage.dbValue())).orElse(JsonNull.INSTANCE));
         job.appliedAt().ifPresent(a -> o.addProperty("applied_at", a));
         job.rejectionStage().ifPresent(r -> o.addProperty("rejection_stage", r));
         o.add("interview_date", job.interview().map(s -> text(s.date())).orElse(JsonNull.INSTANCE));

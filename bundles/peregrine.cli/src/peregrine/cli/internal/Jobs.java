@@ -25,8 +25,8 @@ final class Jobs {
         return "job " + job.id() + " (" + job.title() + " @ " + job.company() + ")";
     }
 
-    /** @return the stage's label, or the stored status when this version does not know it */
+    /** @return the stage's label, or the stored status when this version does not know it ({@code (none)} when empty) */
     static String stageLabel(Job job) {
-        return job.stage().map(Stage::label).orElse(job.status());
+        return job.stage().map(Stage::label).orElse(job.status().isBlank() ? "(none)" : job.status());
     }
 }

@@ -6,14 +6,22 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.regex.Pattern;
+
+import peregrine.jobs.InterviewSlot;
 
 /** Reads the values of operands and options; a value that does not read is a user error (exit 1). */
 final class Values {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    /** ISO dates of four-digit years without a sign: {@code uuuu} alone would read {@code +10000-01-01} and {@code -0001-01-01}. */
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2).toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
     private static final int MAX_DURATION_MINUTES = 24 * 60;
 
@@ -36,7 +44,8 @@ final class Values {
         try {
             return LocalDate.parse(text.strip(), DATE);
         } catch (DateTimeParseException e) {
-            throw CliException.error("'" + text + "' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.");
+            throw CliException.error("'" + text + "' is not a date; write it as YYYY-MM-DD with a year from "
+                    + InterviewSlot.MIN_YEAR + " to " + InterviewSlot.MAX_YEAR + ", e.g. 2026-03-14.");
         }
     }
 

@@ -24,15 +24,26 @@ import peregrine.settings.WorkbenchSettings;
 public final class FileWorkbenchSettings implements WorkbenchSettings {
 
     private final Locations locations;
+    private final Path home;
 
     @Activate
     public FileWorkbenchSettings(@Reference(cardinality = ReferenceCardinality.OPTIONAL) EnvironmentInfo environment) {
         this(Locations.resolve(environment == null ? List.of() : Arrays.asList(environment.getNonFrameworkArgs()),
-                System.getenv(), Path.of(System.getProperty("user.home"))));
+                System.getenv(), Locations.home(System.getenv())), Locations.home(System.getenv()));
     }
 
     public FileWorkbenchSettings(Locations locations) {
+        this(locations, Locations.home(System.getenv()));
+    }
+
+    private FileWorkbenchSettings(Locations locations, Path home) {
         this.locations = locations;
+        this.home = home;
+    }
+
+    @Override
+    public Path homeDirectory() {
+        return home;
     }
 
     @Override

@@ -35,6 +35,14 @@ public record Locations(Path configDirectory, Path databaseFile) {
         return new Locations(config.toAbsolutePath().normalize(), db.toAbsolutePath().normalize());
     }
 
+    /**
+     * @return the user's home as a shell sees it: {@code $HOME} when it is an absolute path, else Java's
+     *         {@code user.home} (which Java takes from the password database, not from {@code $HOME})
+     */
+    public static Path home(Map<String, String> env) {
+        return variable(env, "HOME").map(Path::of).filter(Path::isAbsolute).orElseGet(() -> Path.of(System.getProperty("user.home")));
+    }
+
     /** @return {@code path} with a leading {@code ~} replaced by {@code home}, as a shell would */
     public static Path expandHome(String path, Path home) {
         if (path.equals("~")) {

@@ -203,6 +203,28 @@ class CalendarCliTest {
     }
 
     @Test
+    void aMalformedUserYamlIsNamedWithItsLineByPushAndPushAllAndNothingIsPushed() throws Exception {
+        connect("paid", "Interviews");
+        long id = phoneScreenOn("2027-03-04");
+        Path user = config.resolve("user.yaml");
+        Files.writeString(user, "tier: paid\ncalendar_timeout_seconds: [30\n");
+        long eventsBefore = eventsOnServer();
+
+        Result push = cli("calendar", "push", Long.toString(id));
+        assertEquals(1, push.exit(), push::toString);
+        String error = oneJsonLine(push).get("error").getAsString();
+        assertTrue(error.contains(user + ", line "), push::toString);
+        Result all = cli("calendar", "push-all");
+        assertEquals(1, all.exit(), all::toString);
+        assertTrue(all.out().contains("job " + id + " ") && all.out().contains(user + ", line "), all::toString);
+
+        for (Result result : List.of(push, all)) {
+            assertFalse((result.out() + result.err()).contains("free"), () -> "never read as the free plan:\n" + result);
+        }
+        assertEquals(eventsBefore, eventsOnServer(), "nothing was pushed");
+    }
+
+    @Test
     void aWrongPasswordIsReportedWithoutThePassword() throws Exception {
         connect("paid", "Interviews");
         Files.writeString(config.resolve("integrations/apple_calendar.yaml"), "caldav_url: " + radicale.base + "/\n"

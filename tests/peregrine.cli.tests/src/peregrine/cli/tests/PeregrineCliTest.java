@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sqlite.SQLiteDataSource;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -211,6 +215,127 @@ class PeregrineCliTest {
 
         assertOneLineError(cli("interview", "set", Long.toString(id), date), "YYYY-MM-DD");
         assertTrue(job(id).get("interview_date").isJsonNull());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "+10000-01-01", "-0001-01-01", "0000-01-01", "1899-12-31", "10000-01-01", "+2026-03-15" })
+    void aDateNoCalendarCanHoldExitsWith1AndTheStoredDateStays(String date) {
+        long id = add("Staff Engineer", "Orbit", "--stage", "interviewing");
+        Product.assertSucceeded(cli("interview", "set", Long.toString(id), "2026-03-14"));
+
+        assertOneLineError(cli("interview", "set", Long.toString(id), date), "1900 to 9999");
+
+        assertEquals("2026-03-14", job(id).get("interview_date").getAsString(), "the stored date stays");
+    }
+
+    @Test
+    void anInterviewThatWouldEndAfterTheYear9999ExitsWith1AndTheStoredDateStays() {
+        long id = add("Staff Engineer", "Orbit", "--stage", "interviewing");
+        Product.assertSucceeded(cli("interview", "set", Long.toString(id), "2026-03-14"));
+
+        assertOneLineError(cli("interview", "set", Long.toString(id), "9999-12-31", "--time", "23:30", "--duration", "60"),
+                "would end after the year 9999");
+
+        JsonObject job = job(id);
+        assertEquals("2026-03-14", job.get("interview_date").getAsString(), "the stored date stays");
+        assertFalse(job.has("interview_time"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "1900-01-01", "9999-12-31" })
+    void theFirstAndLastDaysCalendarsHoldAreAccepted(String date) {
+        long id = add("Staff Engineer", "Orbit", "--stage", "interviewing");
+
+        Product.assertSucceeded(cli("interview", "set", Long.toString(id), date, "--time", "22:00", "--duration", "60"));
+
+        assertEquals(date, job(id).get("interview_date").getAsString());
+    }
+
+    @Test
+    void aJobPeregrinesWebInterfaceRejectedIsListedAsRejectedAndAnUnknownStatusUnderItsOwnName() throws SQLException {
+        long rejected = add("Rejected at the interview", "Lumen", "--stage", "interviewing");
+        long withdrawn = add("Withdrawn", "Corvid");
+        setStatus(rejected, "interview_rejected");
+        setStatus(withdrawn, "withdrawn");
+
+        JsonObject r = job(rejected);
+        assertEquals("interview_rejected", r.get("status").getAsString(), "the status as stored");
+        assertEquals("rejected", r.get("stage").getAsString());
+        JsonObject w = job(withdrawn);
+        assertEquals("withdrawn", w.get("status").getAsString());
+        assertTrue(w.get("stage").isJsonNull(), "no stage this version knows");
+
+        Result table = cli("jobs", "list");
+        Product.assertSucceeded(table);
+        assertTrue(table.out().lines().anyMatch(line -> line.matches("\\s*" + rejected + "  Rejected\\s+Rejected at the interview.*")),
+                table::toString);
+        assertTrue(table.out().lines().anyMatch(line -> line.matches("\\s*" + withdrawn + "  withdrawn\\s+Withdrawn\\s+Corvid")),
+                table::toString);
+
+        JsonArray atRejected = listJson("--stage", "rejected");
+        assertEquals(List.of(rejected), StreamSupport.stream(atRejected.spliterator(), false)
+                .map(o -> o.getAsJsonObject().get("id").getAsLong()).toList());
+    }
+
+    /** Writes {@code status} as another program (Peregrine's web interface, a newer Peregrine) would. */
+    private void setStatus(long id, String status) throws SQLException {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + db);
+        try (Connection c = source.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE jobs SET status = ? WHERE id = ?")) {
+            update.setString(1, status);
+            update.setLong(2, id);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** Makes {@code file} what {@code kind} names: a named pipe, a link to /dev/zero, a folder, a link loop, 2 MiB. */
+    private static void makeSpecial(Path file, String kind) throws Exception {
+        Files.createDirectories(file.getParent());
+        switch (kind) {
+            case "fifo" -> assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
+            case "dev-zero" -> Files.createSymbolicLink(file, Path.of("/dev/zero"));
+            case "folder" -> Files.createDirectory(file);
+            case "link-loop" -> {
+                Path other = file.resolveSibling("loop.yaml");
+                Files.createSymbolicLink(file, other);
+                Files.createSymbolicLink(other, file);
+            }
+            case "two-mib" -> Files.write(file, new byte[2 << 20]);
+            default -> throw new IllegalArgumentException(kind);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "fifo", "dev-zero", "folder", "link-loop", "two-mib" })
+    void aUserYamlThatIsNotAFileIsNamedAtOnceAndThePushExitsWith1(String kind) throws Exception {
+        long id = add("SRE", "Globex", "--stage", "phone_screen");
+        Product.assertSucceeded(cli("interview", "set", Long.toString(id), "2026-03-14"));
+        Path user = home.resolve("config/peregrine/user.yaml");
+        makeSpecial(user, kind);
+
+        long start = System.nanoTime();
+        Result push = cli("calendar", "push", Long.toString(id));
+
+        assertEquals(1, push.exit(), push::toString);
+        assertTrue(push.out().contains(user.toString()) || push.err().contains(user.toString()), () -> "names the file:\n" + push);
+        assertFalse((push.out() + push.err()).contains("free"), () -> "never read as the free plan:\n" + push);
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "never hangs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "fifo", "dev-zero" })
+    void anIntegrationFileThatIsNotAFileIsNamedByCalendarProvidersAndNothingHangs(String kind) throws Exception {
+        Files.createDirectories(home.resolve("config/peregrine"));
+        Files.writeString(home.resolve("config/peregrine/user.yaml"), "tier: paid\n");
+        Path integration = home.resolve("config/peregrine/integrations/apple_calendar.yaml");
+        makeSpecial(integration, kind);
+
+        Result providers = cli("calendar", "providers");
+
+        Product.assertSucceeded(providers);
+        assertTrue(providers.out().contains(integration.toString()) && providers.out().contains("not a regular file"),
+                () -> "names the file and what it is:\n" + providers);
     }
 
     @Test

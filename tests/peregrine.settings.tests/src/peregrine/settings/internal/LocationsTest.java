@@ -13,6 +13,13 @@ class LocationsTest {
     private static final Path HOME = Path.of("/home/ada");
 
     @Test
+    void theHomeIsTheShellsHomeVariableWhenItIsAnAbsolutePath() {
+        assertEquals(Path.of("/tmp/elsewhere"), Locations.home(Map.of("HOME", "/tmp/elsewhere")));
+        assertEquals(Path.of(System.getProperty("user.home")), Locations.home(Map.of("HOME", "relative")));
+        assertEquals(Path.of(System.getProperty("user.home")), Locations.home(Map.of()));
+    }
+
+    @Test
     void withNothingSetTheXdgDefaultsUnderHomeAreUsed() {
         Locations l = Locations.resolve(List.of(), Map.of(), HOME);
         assertEquals(Path.of("/home/ada/.config/peregrine"), l.configDirectory());

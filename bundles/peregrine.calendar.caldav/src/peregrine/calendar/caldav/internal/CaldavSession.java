@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarException.Kind;
@@ -66,7 +68,8 @@ final class CaldavSession implements AutoCloseable {
 
     final CaldavSettings settings;
     private final DavClient client;
-    private final ReentrantLock discovery = new ReentrantLock();
+    /** The discovery under way, if any: see {@link #discoverShared}. */
+    private final AtomicReference<CompletableFuture<Optional<CalendarScope>>> underWay = new AtomicReference<>();
     private volatile CalendarScope calendar;
 
     CaldavSession(CaldavSettings settings) {
@@ -96,22 +99,7 @@ final class CaldavSession implements AutoCloseable {
      */
     Optional<CalendarScope> calendar(boolean create) throws CalendarException {
         CalendarScope known = calendar;
-        if (known != null) {
-            return Optional.of(known);
-        }
-        discovery.lock();
-        try {
-            if (calendar == null) {
-                calendar = discover(create).map(CalendarScope::new).orElse(null);
-                if (calendar != null) {
-                    LOG.log(System.Logger.Level.INFO, "CalDAV calendar ''{0}'' of {1} is {2}", settings.calendarName(), settings.username(),
-                            calendar.calendar());
-                }
-            }
-            return Optional.ofNullable(calendar);
-        } finally {
-            discovery.unlock();
-        }
+        return known != null ? Optional.of(known) : discoverShared(create);
     }
 
     /**
@@ -119,11 +107,53 @@ final class CaldavSession implements AutoCloseable {
      * server. What it finds replaces what the session knew.
      */
     void rediscover() throws CalendarException {
-        discovery.lock();
+        calendar = null;
+        discoverShared(false);
+    }
+
+    /**
+     * Runs discovery, or waits for the one another thread has under way and takes its outcome: calls that need the
+     * calendar at the same moment share one discovery, so a server that never answers costs each of them one
+     * timeout, not one for every call queued before it. Waiting gives way to an interrupt.
+     */
+    private Optional<CalendarScope> discoverShared(boolean create) throws CalendarException {
+        while (true) {
+            CompletableFuture<Optional<CalendarScope>> mine = new CompletableFuture<>();
+            CompletableFuture<Optional<CalendarScope>> running = underWay.compareAndExchange(null, mine);
+            if (running == null) {
+                try {
+                    Optional<CalendarScope> found = discover(create).map(CalendarScope::new);
+                    found.ifPresent(scope -> LOG.log(System.Logger.Level.INFO, "CalDAV calendar ''{0}'' of {1} is {2}",
+                            settings.calendarName(), settings.username(), scope.calendar()));
+                    calendar = found.orElse(null);
+                    mine.complete(found);
+                    return found;
+                } catch (CalendarException | RuntimeException e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    underWay.set(null);
+                }
+            }
+            Optional<CalendarScope> found = outcomeOf(running);
+            if (found.isPresent() || !create) {
+                return found;
+            }
+            // the discovery under way did not create the missing calendar: discover again, creating it
+        }
+    }
+
+    private static Optional<CalendarScope> outcomeOf(CompletableFuture<Optional<CalendarScope>> discovery) throws CalendarException {
         try {
-            calendar = discover(false).map(CalendarScope::new).orElse(null);
-        } finally {
-            discovery.unlock();
+            return discovery.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CalendarException(Kind.UNAVAILABLE, "Could not find the calendar: interrupted.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CalendarException failure) {
+                throw new CalendarException(failure.kind(), failure.getMessage(), failure);
+            }
+            throw e.getCause() instanceof RuntimeException bug ? bug : new IllegalStateException(e.getCause());
         }
     }
 

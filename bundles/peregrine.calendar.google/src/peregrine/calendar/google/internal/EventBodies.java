@@ -34,16 +34,6 @@ final class EventBodies {
                 .setStatus(CONFIRMED);
     }
 
-    /**
-     * @return {@code existing} as an update sends it with {@code event}'s title, description, times and status
-     *         {@code confirmed}; the rest of what it holds (its place, reminders, guests) stays as it is
-     */
-    static Event onto(Event existing, CalendarEvent event) {
-        Event mine = of(event);
-        return existing.clone().setSummary(mine.getSummary()).setDescription(mine.getDescription())
-                .setStart(mine.getStart()).setEnd(mine.getEnd()).setStatus(mine.getStatus());
-    }
-
     static EventDateTime time(ZonedDateTime time) {
         int offsetMinutes = time.getOffset().getTotalSeconds() / 60;
         EventDateTime value = new EventDateTime().setDateTime(new DateTime(false, time.toInstant().toEpochMilli(), offsetMinutes));

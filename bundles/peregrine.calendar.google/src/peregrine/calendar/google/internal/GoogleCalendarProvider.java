@@ -41,8 +41,8 @@ import peregrine.settings.WorkbenchSettings;
  * other failure is reported at once.
  * <p>
  * An event Peregrine pushed has the id Google chose for it. The workbench never wrote such an event whole, so each
- * update reads it first and then replaces it keeping what else it holds (its place, reminders, guests), which
- * also brings back a cancelled one: two requests. An id that cannot be Google's (a CalDAV UID such as
+ * update patches it: one request that changes what the workbench pushes and keeps what else the event holds (its
+ * place, reminders, guests), and brings back a cancelled one; a patch of an id Google does not have is a 404. An id that cannot be Google's (a CalDAV UID such as
  * {@code peregrine-job-5@circuitforge.tech}) is not found at once, with no request.
  * <p>
  * The settings file and the key file are read through {@link SettingsFiles} (checked, and parsed again only when
@@ -119,7 +119,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
 
     @Activate
     public GoogleCalendarProvider(@Reference WorkbenchSettings settings) {
-        this(settings, Path.of(System.getProperty("user.home")));
+        this(settings, settings.homeDirectory());
     }
 
     GoogleCalendarProvider(WorkbenchSettings settings, Path home) {
@@ -209,10 +209,12 @@ public final class GoogleCalendarProvider implements CalendarProvider {
             if (derived(eventId)) {
                 return replace(session, eventId, EventBodies.of(event));
             }
-            // Made by Peregrine, with an id Google chose: read it first, so that an update keeps what else it holds.
+            // Made by Peregrine, with an id Google chose: a patch changes what the workbench pushes and keeps what else
+            // the event holds (its place, reminders, guests), in one request.
             String calendarId = session.settings().calendarId();
-            Event existing = send(() -> session.client().events().get(calendarId, eventId).execute());
-            return replace(session, eventId, EventBodies.onto(existing, event));
+            Event body = EventBodies.of(event);
+            return remember(send(() -> session.client().events().patch(calendarId, eventId, body).setSendUpdates("none").execute()),
+                    eventId);
         } catch (RequestFailure failure) {
             if (failure.gone()) {
                 if (failure.status() == 404 && calendarMissing(session)) {

@@ -61,6 +61,11 @@ public final class SqliteJobStore implements JobStore {
     private final Clock clock;
     private final ConnectionPool connections;
     private volatile boolean ready;
+    /**
+     * Whether the file passed {@link DatabaseFile#check} once. Only once: reading its header opens and closes the
+     * file, and closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's too.
+     */
+    private boolean checked;
 
     @Activate
     public SqliteJobStore(@Reference WorkbenchSettings settings) {
@@ -324,7 +329,10 @@ public final class SqliteJobStore implements JobStore {
             if (ready) {
                 return;
             }
-            DatabaseFile.check(file);
+            if (!checked) {
+                DatabaseFile.check(file);
+                checked = true;
+            }
             try {
                 Connection c = connections.open();
                 try {

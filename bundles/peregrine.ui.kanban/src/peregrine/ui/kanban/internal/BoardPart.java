@@ -53,14 +53,17 @@ import peregrine.jobs.BoardColumn;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
+import peregrine.jobs.JobStoreException;
 import peregrine.jobs.Stage;
 import peregrine.settings.WorkbenchSettings;
 import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
 
 /**
  * The Interviews board: the pipeline columns side by side, the applied jobs before them and the
- * rejected ones collapsed underneath. Every read and write of the store runs in a background job that
- * belongs to this part's job family; the board redraws from the store after each change it makes.
+ * rejected ones collapsed underneath; under those, when there are any, the jobs whose status this version
+ * does not know (a newer Peregrine's), collapsed too, each card naming its status as stored. Every read
+ * and write of the store runs in a background job that belongs to this part's job family; the board
+ * redraws from the store after each change it makes.
  * Store errors are written for users and appear in a message line at the top of the part.
  * <p>
  * The board also offers to push a card's interview to a calendar. It follows the calendar providers as
@@ -73,6 +76,8 @@ public class BoardPart {
     /** The part's id in the application model. */
     public static final String ID = "peregrine.ui.kanban.part.board";
 
+    /** The heading, and the widget data, of the section of jobs whose status this version does not know. */
+    static final String OTHER_STATUSES = "Other statuses";
     /** The sections side by side, in board order; the rejected one lies under them. */
     private static final List<BoardColumn> PIPELINE = Arrays.stream(BoardColumn.values())
             .filter(column -> column != BoardColumn.REJECTED).toList();
@@ -95,11 +100,19 @@ public class BoardPart {
     private final Map<BoardColumn, BoardSection> sections = new EnumMap<>(BoardColumn.class);
     /** The jobs as the board last showed them, by id: a drop is judged against what the user saw. */
     private final Map<Long, Job> shown = new HashMap<>();
+    /** What the board shows, as read from the store in one go. */
+    private record Contents(Map<Stage, List<Job>> board, List<Job> otherStatuses) {
+        static Contents read(JobStore store) throws JobStoreException {
+            return new Contents(store.board(), store.otherStatuses());
+        }
+    }
+
     /**
      * The board as last read from the store, to draw again when only the calendar or a push changed;
      * null until the first read succeeds.
      */
-    private Map<Stage, List<Job>> lastRead;
+    private Contents lastRead;
+    private BoardSection otherStatuses;
     /** What the calendar button may offer, as last read off the display thread. */
     private CalendarAccess calendar = CalendarAccess.NONE;
     private final Map<Long, PushOutcome> pushes = new HashMap<>();
@@ -223,6 +236,11 @@ public class BoardPart {
         GridDataFactory.fillDefaults().grab(true, false).span(PIPELINE.size(), 1).hint(0, SWT.DEFAULT)
                 .applyTo(rejected.control());
         sections.put(BoardColumn.REJECTED, rejected);
+        otherStatuses = new BoardSection(board, OTHER_STATUSES, OTHER_STATUSES, true);
+        GridDataFactory.fillDefaults().grab(true, false).span(PIPELINE.size(), 1).hint(0, SWT.DEFAULT)
+                .applyTo(otherStatuses.control());
+        // Shown once the store has such jobs: most boards never do.
+        setShown(otherStatuses.control(), false);
 
         load();
     }
@@ -391,14 +409,14 @@ public class BoardPart {
     }
 
     private void load() {
-        calls.run("Loading the Interviews board", JobStore::board, this::show, this::showMessage);
+        calls.run("Loading the Interviews board", Contents::read, this::show, this::showMessage);
     }
 
     /** Makes a change and reads the board back in the same background job, so the board shows its result. */
     private void change(String name, StoreCall<?> write) {
         calls.run(name, s -> {
             write.call(s);
-            return s.board();
+            return Contents.read(s);
         }, board -> {
             setShown(message, false);
             show(board);
@@ -456,10 +474,11 @@ public class BoardPart {
     }
 
     /** Shows the board as read; each section keeps the cards that still show what they showed. */
-    private void show(Map<Stage, List<Job>> jobs) {
+    private void show(Contents contents) {
         long started = System.nanoTime();
         boolean first = lastRead == null;
-        lastRead = jobs;
+        lastRead = contents;
+        Map<Stage, List<Job>> jobs = contents.board();
         CardContext context = new CardContext(LocalDate.now(), calendar, pushes, selected);
         shown.clear();
         board.setRedraw(false);
@@ -470,12 +489,15 @@ public class BoardPart {
                 inColumn.forEach(job -> shown.put(job.id(), job));
                 section.show(inColumn, cardActions, context);
             });
+            contents.otherStatuses().forEach(job -> shown.put(job.id(), job));
+            otherStatuses.show(contents.otherStatuses(), cardActions, context);
+            setShown(otherStatuses.control(), !contents.otherStatuses().isEmpty());
             setShown(emptyNotice, shown.isEmpty());
         } finally {
             board.setRedraw(true);
         }
         if (first && Boolean.getBoolean("eclipse.consoleLog")) {
-            reportStartUp(jobs.values().stream().mapToInt(List::size).sum(), started);
+            reportStartUp(shown.size(), started);
         }
     }
 
@@ -513,13 +535,13 @@ public class BoardPart {
         root.layout();
     }
 
-    /** Shows or hides a line above the board, laying the part out again only when that changes anything. */
+    /** Shows or hides a line or section, laying its parent out again only when that changes anything. */
     private void setShown(Control control, boolean visible) {
         GridData data = (GridData) control.getLayoutData();
         if (control.getVisible() != visible || data.exclude == visible) {
             control.setVisible(visible);
             data.exclude = !visible;
-            root.layout();
+            control.getParent().layout();
         }
     }
 }

@@ -28,10 +28,11 @@ import peregrine.jobs.Job;
 
 /**
  * One section of the board: a heading with the section's count and the cards under it, which scroll on
- * their own, as the lists of a kanban board do. The whole section accepts dropped cards. A wide section
- * lies across the board under the columns: it lays its cards out side by side and starts collapsed,
- * showing only its heading until the user asks for the cards. The section's control carries its
- * {@link BoardColumn} as widget data, so that tools and tests can tell the sections apart.
+ * their own, as the lists of a kanban board do. A section of a {@link BoardColumn} accepts dropped cards.
+ * A wide section lies across the board under the columns: it lays its cards out side by side and starts
+ * collapsed, showing only its heading until the user asks for the cards. The section's control carries its
+ * {@link BoardColumn} (or, for a section of no column, the object given) as widget data, so that tools and
+ * tests can tell the sections apart.
  * <p>
  * Cards are widgets, and a Peregrine database can hold thousands of jobs: a section makes the cards
  * that fill its visible area and half a screenful more, and makes more as the user scrolls towards them.
@@ -48,7 +49,7 @@ final class BoardSection {
     private static final int FRAME_MILLIS = 16;
     private static final int SPACING = 6;
 
-    private final BoardColumn column;
+    private final String label;
     private final int perRow;
     private final Composite section;
     private final Label heading;
@@ -65,15 +66,35 @@ final class BoardSection {
 
     /** @param onDrop receives the text of whatever is dropped on the section */
     BoardSection(Composite parent, BoardColumn column, boolean wide, Consumer<String> onDrop) {
-        this.column = column;
+        this(parent, column.label(), column, wide);
+        DropTarget target = new DropTarget(section, DND.DROP_MOVE);
+        target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = DND.DROP_MOVE;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String text) {
+                    onDrop.accept(text);
+                }
+            }
+        });
+    }
+
+    /** A section that no card can be dropped on, headed {@code label} and carrying {@code data} as widget data. */
+    BoardSection(Composite parent, String label, Object data, boolean wide) {
+        this.label = label;
         perRow = wide ? WIDE_CARDS_PER_ROW : 1;
         section = new Composite(parent, SWT.NONE);
-        section.setData(column);
+        section.setData(data);
         GridLayoutFactory.swtDefaults().numColumns(wide ? 2 : 1).applyTo(section);
 
         heading = new Label(section, SWT.NONE);
         // Without a count until the first read: a store that cannot be read still shows the board's shape.
-        heading.setText(column.label());
+        heading.setText(label);
         heading.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.HEADER_FONT));
         GridDataFactory.fillDefaults().grab(!wide, false).applyTo(heading);
         toggle = wide ? new Button(section, SWT.PUSH) : null;
@@ -105,22 +126,6 @@ final class BoardSection {
                 update();
             });
         }
-
-        DropTarget target = new DropTarget(section, DND.DROP_MOVE);
-        target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
-        target.addDropListener(new DropTargetAdapter() {
-            @Override
-            public void dragEnter(DropTargetEvent event) {
-                event.detail = DND.DROP_MOVE;
-            }
-
-            @Override
-            public void drop(DropTargetEvent event) {
-                if (event.data instanceof String text) {
-                    onDrop.accept(text);
-                }
-            }
-        });
     }
 
     Control control() {
@@ -135,7 +140,7 @@ final class BoardSection {
         this.jobs = jobs;
         this.actions = actions;
         this.context = context;
-        heading.setText(column.label() + " (" + jobs.size() + ")");
+        heading.setText(label + " (" + jobs.size() + ")");
         section.layout(new Control[] { heading });
         if (toggle != null) {
             toggle.setEnabled(!jobs.isEmpty());

@@ -1,5 +1,9 @@
 package peregrine.ui.kanban.internal;
 
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,18 +40,24 @@ import peregrine.settings.WorkbenchSettings;
 
 /**
  * Every active calendar integration with its status, its settings file and a connection test. Status
- * and test read files and the network, so both run in the background and fill their line in when done.
- * Each group carries its {@link CalendarProvider} as widget data, so that tests can tell them apart.
+ * and test read files and the network, so both run in the background and fill their line in when done:
+ * the status line shows the latest of them, the settings as read or the answer of the last test, with its
+ * time. Each group carries its {@link CalendarProvider} as widget data, so that tests can tell them apart.
  * <p>
  * For a provider with a {@link CalendarProvider#storableSecret()} (the CalDAV provider's
  * {@code app_password}) the user may keep that secret in Eclipse secure storage ({@link Secrets}) instead of
- * its YAML file: writes run in the background, then the status is read again.
+ * its YAML file: writes run in the background, then the status is read again. The file's secret wins, so
+ * while the file holds one the field is disabled and a line says that the file's is used.
  */
 final class CalendarIntegrationsDialog extends Dialog {
 
     static final String TEST_CONNECTION = "Test connection";
     static final String SAVE_PASSWORD = "Save in secure storage";
     static final String REMOVE_PASSWORD = "Remove";
+    static final String CONNECTION_WORKS = "the connection works.";
+    static final String CONNECTION_FAILED = "The connection test failed";
+    private static final String FAILED = " failed unexpectedly. Details are in the error log.";
+    private static final DateTimeFormatter TESTED_AT = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM);
 
     private final List<CalendarProvider> providers;
     private final WorkbenchSettings settings;
@@ -135,35 +145,35 @@ final class CalendarIntegrationsDialog extends Dialog {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(group);
         GridDataFactory.fillDefaults().grab(true, false).hint(520, SWT.DEFAULT).applyTo(group);
 
+        // One line for the latest word on the connection: the settings as read, or the last test's answer.
         Label status = line(group, "Status:", "Reading the settings\u2026");
         line(group, "Settings:", settings.integrationFile(provider.id()).toString());
+        new Label(group, SWT.NONE);
         Button test = new Button(group, SWT.PUSH);
         test.setText(TEST_CONNECTION);
         test.setToolTipText("Ask the calendar whether it accepts these settings");
-        Label result = new Label(group, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(result);
+        StatusLine statusLine = new StatusLine(status, group);
         test.addListener(SWT.Selection, e -> {
             test.setEnabled(false);
-            result.setText("Testing\u2026");
-            inBackground("Testing " + provider.label(), () -> testConnection(provider), text -> {
-                test.setEnabled(true);
-                result.setText(text);
-                grow();
-            }, group);
+            status.setText("Testing the connection\u2026");
+            statusLine.ask("Testing " + provider.label(), () -> testConnection(provider), () -> test.setEnabled(true));
         });
-        Runnable refreshStatus = () -> inBackground("Reading the status of " + provider.label(), () -> describe(provider), text -> {
-            status.setText(text);
-            grow();
-        }, group);
-        provider.storableSecret().ifPresent(key -> securePassword(group, provider, key, refreshStatus));
-        refreshStatus.run();
+        Runnable readStatus = () -> statusLine.ask("Reading the status of " + provider.label(), () -> describe(provider), () -> { });
+        Runnable refresh = provider.storableSecret().map(key -> securePassword(group, provider, key, readStatus))
+                .orElse(readStatus);
+        refresh.run();
     }
 
-    /** The password field with "Save in secure storage" and "Remove"; or a line saying why there is none. */
-    private void securePassword(Group group, CalendarProvider provider, String key, Runnable refreshStatus) {
+    /**
+     * The password field with "Save in secure storage" and "Remove", and a line saying which password the
+     * provider uses; or a line saying why there is no field.
+     *
+     * @return reads the status and which password is used again
+     */
+    private Runnable securePassword(Group group, CalendarProvider provider, String key, Runnable readStatus) {
         if (secrets.isEmpty()) {
             line(group, "Password:", "Secure storage is not available in this installation: keep " + key + " in the settings file.");
-            return;
+            return readStatus;
         }
         Secrets store = secrets.get();
         new Label(group, SWT.NONE).setText("Password:");
@@ -171,6 +181,10 @@ final class CalendarIntegrationsDialog extends Dialog {
         password.setMessage(key);
         password.setToolTipText("Kept encrypted in Eclipse secure storage; used when the settings file has no " + key);
         GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(password);
+        new Label(group, SWT.NONE);
+        Label used = new Label(group, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(used);
+        new Label(group, SWT.NONE);
         Composite buttons = new Composite(group, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
         Button save = new Button(buttons, SWT.PUSH);
@@ -178,9 +192,22 @@ final class CalendarIntegrationsDialog extends Dialog {
         Button remove = new Button(buttons, SWT.PUSH);
         remove.setText(REMOVE_PASSWORD);
         remove.setToolTipText("Remove the password from secure storage");
+        new Label(group, SWT.NONE);
         Label outcome = new Label(group, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(outcome);
-        String file = settings.integrationFile(provider.id()).toString();
+        Path file = settings.integrationFile(provider.id());
+        Runnable refresh = () -> {
+            readStatus.run();
+            inBackground("Reading which password " + provider.label() + " uses", () -> fileHolds(provider, key), false, inFile -> {
+                // The provider reads secure storage only when the file has no password: a typed one would go unused.
+                password.setEnabled(!inFile);
+                save.setEnabled(!inFile);
+                setText(used, inFile ? file + " holds " + key + ", and that password is used. To keep it in secure storage "
+                        + "instead, delete the " + key + " line from the file; then save it here."
+                        : file + " has no " + key + ": the password in secure storage is used.");
+                grow();
+            }, group);
+        };
         save.addListener(SWT.Selection, e -> {
             String value = password.getText();
             if (value.isBlank()) {
@@ -188,17 +215,30 @@ final class CalendarIntegrationsDialog extends Dialog {
                 return;
             }
             password.setText("");
-            secureStorageWrite(save, remove, outcome, group, refreshStatus, "Saving the password of " + provider.label(), () -> {
+            secureStorageWrite(save, remove, outcome, group, refresh, "Saving the password of " + provider.label(), () -> {
                 store.put(provider.id(), key, value.strip());
-                return "Saved in Eclipse secure storage. You may now delete the " + key + " line from " + file
-                        + " (while it has one, the file's password is used).";
+                return fileHolds(provider, key)
+                        ? "Saved in Eclipse secure storage, but not used: " + file + " holds " + key
+                                + ", and the file's password wins. Delete the " + key + " line from the file to use the saved one."
+                        : "Saved in Eclipse secure storage; it is used, since " + file + " has no " + key + ".";
             });
         });
-        remove.addListener(SWT.Selection, e -> secureStorageWrite(save, remove, outcome, group, refreshStatus,
+        remove.addListener(SWT.Selection, e -> secureStorageWrite(save, remove, outcome, group, refresh,
                 "Removing the password of " + provider.label(), () -> {
                     store.remove(provider.id(), key);
                     return "Removed from Eclipse secure storage. Without it, " + file + " needs " + key + ".";
                 }));
+        return refresh;
+    }
+
+    /** @return whether the provider's settings file holds {@code key}; a file that cannot be read holds nothing usable */
+    private boolean fileHolds(CalendarProvider provider, String key) {
+        try {
+            return settings.integration(provider.id()).flatMap(config -> config.text(key)).isPresent();
+        } catch (SettingsException e) {
+            // The status line names the file and its fault.
+            return false;
+        }
     }
 
     @FunctionalInterface
@@ -206,7 +246,7 @@ final class CalendarIntegrationsDialog extends Dialog {
         String run() throws SettingsException;
     }
 
-    private void secureStorageWrite(Button save, Button remove, Label outcome, Control owner, Runnable refreshStatus, String name,
+    private void secureStorageWrite(Button save, Button remove, Label outcome, Control owner, Runnable refresh, String name,
             SecretsWrite write) {
         save.setEnabled(false);
         remove.setEnabled(false);
@@ -217,13 +257,41 @@ final class CalendarIntegrationsDialog extends Dialog {
             } catch (SettingsException e) {
                 return e.getMessage();
             }
-        }, text -> {
+        }, name + FAILED, text -> {
             save.setEnabled(true);
             remove.setEnabled(true);
-            outcome.setText(text);
+            setText(outcome, text);
             grow();
-            refreshStatus.run();
+            refresh.run();
         }, owner);
+    }
+
+    /**
+     * An integration's status line. It shows the answer to the latest question asked, a status read or a
+     * connection test: answers may arrive out of order, and an older one is stale.
+     */
+    private final class StatusLine {
+        private final Label label;
+        private final Control owner;
+        /** How many questions were asked; touched on the display thread only. */
+        private int asked;
+
+        StatusLine(Label label, Control owner) {
+            this.label = label;
+            this.owner = owner;
+        }
+
+        /** Asks {@code work} in the background; {@code answered} runs on the display thread when it answers. */
+        void ask(String name, Supplier<String> work, Runnable answered) {
+            int question = ++asked;
+            inBackground(name, work, name + FAILED, text -> {
+                answered.run();
+                if (question == asked) {
+                    setText(label, text);
+                    grow();
+                }
+            }, owner);
+        }
     }
 
     /** Makes room for text that arrived after the dialog took its size; never shrinks what the user chose. */
@@ -240,38 +308,47 @@ final class CalendarIntegrationsDialog extends Dialog {
         return (status.connected() ? "Connected. " : "Not connected. ") + status.message();
     }
 
+    /** @return the status after asking the calendar, with the time of asking: a repeated test shows as new */
     private static String testConnection(CalendarProvider provider) {
+        String at = TESTED_AT.format(LocalTime.now());
         try {
             provider.testConnection();
-            return "The connection works.";
+            return describe(provider) + " \u2013 tested at " + at + ": " + CONNECTION_WORKS;
         } catch (CalendarException e) {
-            return e.getMessage();
+            return CONNECTION_FAILED + " at " + at + ": " + e.getMessage();
         }
     }
 
     private static Label line(Composite group, String name, String value) {
         new Label(group, SWT.NONE).setText(name);
         Label text = new Label(group, SWT.WRAP);
-        // A label reads '&' as a mnemonic marker.
-        text.setText(value.replace("&", "&&"));
+        setText(text, value);
         GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(text);
         return text;
     }
 
-    /** Runs {@code work} in a background job and shows its text, unless the dialog closed meanwhile. */
-    private void inBackground(String name, Supplier<String> work, Consumer<String> show, Control owner) {
+    private static void setText(Label label, String text) {
+        // A label reads '&' as a mnemonic marker.
+        label.setText(text.replace("&", "&&"));
+    }
+
+    /**
+     * Runs {@code work} in a background job and shows its result, unless the dialog closed meanwhile;
+     * {@code ifBroken} stands in for the result when the work fails unexpectedly.
+     */
+    private <T> void inBackground(String name, Supplier<T> work, T ifBroken, Consumer<T> show, Control owner) {
         Job job = Job.create(name, monitor -> {
-            String text;
+            T result;
             IStatus status;
             try {
-                text = work.get();
+                result = work.get();
                 status = Status.OK_STATUS;
             } catch (RuntimeException e) {
                 // A bug in the provider: the user gets a sentence, the log gets the trace.
-                text = name + " failed unexpectedly. Details are in the error log.";
+                result = ifBroken;
                 status = Status.error(name + " failed", e);
             }
-            String shown = text.replace("&", "&&");
+            T shown = result;
             sync.asyncExec(() -> {
                 if (!owner.isDisposed()) {
                     show.accept(shown);

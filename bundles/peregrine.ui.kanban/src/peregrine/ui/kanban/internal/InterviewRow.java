@@ -11,6 +11,7 @@ import java.time.format.FormatStyle;
 import java.util.Optional;
 
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.RowLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -34,7 +35,9 @@ import peregrine.jobs.Job;
  * <p>
  * The entry (date, an optional time of day and duration, Save and Cancel) is made only when the user
  * opens it: GTK's date and time widgets are slow to create and to measure, and a board shows many
- * cards. It takes the keyboard focus when it opens; Enter in a field saves and Escape cancels.
+ * cards. It takes the keyboard focus when it opens; Enter in a field saves and Escape cancels. A date or an
+ * end that no calendar can hold ({@link InterviewSlot}'s years) is refused under the entry, which stays open,
+ * and nothing is saved.
  */
 final class InterviewRow {
 
@@ -54,9 +57,12 @@ final class InterviewRow {
     private final Link summary;
     /** The open date entry, or null while it is closed. */
     private Composite entry;
+    /** The open entry's line saying why its date cannot be saved, or null. */
+    private Label refusal;
 
     /**
-     * @param resized runs when the row changes its height by itself: on opening or closing the entry
+     * @param resized runs when the row changes its height by itself: on opening or closing the entry, and
+     *                when the entry refuses a date
      */
     InterviewRow(Composite card, Job job, CardActions actions, CardContext context, Runnable resized) {
         this.card = card;
@@ -104,22 +110,25 @@ final class InterviewRow {
         Optional<ZonedDateTime> savedStart = saved.flatMap(InterviewRow::localStart);
         entry = new Composite(card, SWT.NONE);
         entry.moveBelow(summary);
-        RowLayoutFactory.fillDefaults().wrap(true).spacing(4).center(true).applyTo(entry);
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(entry);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(entry);
-        DateTime date = new DateTime(entry, SWT.DATE | SWT.MEDIUM | SWT.DROP_DOWN);
+        Composite fields = new Composite(entry, SWT.NONE);
+        RowLayoutFactory.fillDefaults().wrap(true).spacing(4).center(true).applyTo(fields);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(fields);
+        DateTime date = new DateTime(fields, SWT.DATE | SWT.MEDIUM | SWT.DROP_DOWN);
         savedStart.map(ZonedDateTime::toLocalDate).or(() -> saved.map(InterviewSlot::date))
                 .ifPresent(day -> date.setDate(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth()));
         date.setToolTipText("Interview date");
 
-        Button timed = new Button(entry, SWT.CHECK);
+        Button timed = new Button(fields, SWT.CHECK);
         timed.setText("at");
         timed.setToolTipText("Set a time of day; without one the calendar event starts at 12:00 UTC");
-        DateTime time = new DateTime(entry, SWT.TIME | SWT.SHORT);
+        DateTime time = new DateTime(fields, SWT.TIME | SWT.SHORT);
         time.setToolTipText("Time of day, in this computer's time zone (" + ZoneId.systemDefault().getId() + ")");
-        Spinner minutes = new Spinner(entry, SWT.BORDER);
+        Spinner minutes = new Spinner(fields, SWT.BORDER);
         minutes.setValues(DEFAULT_MINUTES, 5, 24 * 60, 0, 15, 60);
         minutes.setToolTipText("Duration in minutes");
-        Label unit = new Label(entry, SWT.NONE);
+        Label unit = new Label(fields, SWT.NONE);
         unit.setText("min");
 
         timed.setSelection(savedStart.isPresent());
@@ -136,17 +145,24 @@ final class InterviewRow {
 
         Runnable save = () -> {
             LocalDate day = LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
-            // Without a time of day the slot keeps a duration set elsewhere (peregrine-cli): the calendar uses it.
-            InterviewSlot slot = timed.getSelection()
-                    ? new InterviewSlot(day, Optional.of(LocalTime.of(time.getHours(), time.getMinutes())),
-                            Optional.of(ZoneId.systemDefault()), Optional.of(Duration.ofMinutes(minutes.getSelection())))
-                    : new InterviewSlot(day, Optional.empty(), Optional.empty(), saved.flatMap(InterviewSlot::duration));
+            InterviewSlot slot;
+            try {
+                // Without a time of day the slot keeps a duration set elsewhere (peregrine-cli): the calendar uses it.
+                slot = timed.getSelection()
+                        ? new InterviewSlot(day, Optional.of(LocalTime.of(time.getHours(), time.getMinutes())),
+                                Optional.of(ZoneId.systemDefault()), Optional.of(Duration.ofMinutes(minutes.getSelection())))
+                        : new InterviewSlot(day, Optional.empty(), Optional.empty(), saved.flatMap(InterviewSlot::duration));
+            } catch (IllegalArgumentException refused) {
+                // A date no calendar can hold (the widget offers years InterviewSlot refuses): say why, save nothing.
+                refuse(refused.getMessage());
+                return;
+            }
             closeEntry();
             actions.saveInterview(job, slot);
         };
-        button("Save", "Save the interview date", save);
-        button("Cancel", "Leave the interview as it is", this::closeEntry);
-        for (Control field : entry.getChildren()) {
+        button(fields, "Save", "Save the interview date", save);
+        button(fields, "Cancel", "Leave the interview as it is", this::closeEntry);
+        for (Control field : fields.getChildren()) {
             field.addListener(SWT.Traverse, e -> {
                 if (e.detail == SWT.TRAVERSE_ESCAPE) {
                     e.doit = false;
@@ -162,8 +178,19 @@ final class InterviewRow {
         date.setFocus();
     }
 
-    private void button(String text, String tip, Runnable action) {
-        Button button = new Button(entry, SWT.PUSH);
+    /** Shows under the open entry why it cannot be saved; the entry stays open for a correction. */
+    private void refuse(String why) {
+        if (refusal == null) {
+            refusal = new Label(entry, SWT.WRAP);
+            refusal.setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            wrapAtCardWidth(refusal);
+        }
+        refusal.setText(why.replace("&", "&&"));
+        resized.run();
+    }
+
+    private static void button(Composite row, String text, String tip, Runnable action) {
+        Button button = new Button(row, SWT.PUSH);
         button.setText(text);
         button.setToolTipText(tip);
         button.addListener(SWT.Selection, e -> action.run());
@@ -176,6 +203,7 @@ final class InterviewRow {
         // Disposed after the listener that closes it has returned: it may belong to one of the entry's fields.
         Composite closing = entry;
         entry = null;
+        refusal = null;
         closing.setVisible(false);
         ((GridData) closing.getLayoutData()).exclude = true;
         card.getDisplay().asyncExec(closing::dispose);
@@ -190,11 +218,14 @@ final class InterviewRow {
         Button push = new Button(card, SWT.PUSH);
         push.setText(update ? UPDATE_CALENDAR : ADD_TO_CALENDAR);
         push.setEnabled(entitled && !(context.push(job.id()).orElse(null) instanceof PushOutcome.Running));
-        push.setToolTipText(!entitled ? context.calendar().paidFeatureNote()
+        push.setToolTipText(!entitled ? context.calendar().notEntitledNote()
                 : update ? "Update the interview's calendar event" : "Add the interview to your calendar");
         push.addListener(SWT.Selection, e -> actions.pushToCalendar(job));
         if (!entitled) {
-            text(context.calendar().paidFeatureNote()).setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            // A settings file to mend is an error; a plan without the feature is a fact.
+            boolean broken = context.calendar().tierFailed().isPresent();
+            text(context.calendar().notEntitledNote()).setForeground(card.getDisplay()
+                    .getSystemColor(broken ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_GRAY));
         }
     }
 

@@ -42,6 +42,10 @@ final class JobCard {
 
     /** A light tint rather than the list selection colour, whose dark background would hide the black text. */
     static final Color SELECTED = new Color(0xdc, 0xe8, 0xf7);
+    /** Opens the note of a card whose status this version does not know, before the status as stored. */
+    static final String STATUS = "Status: ";
+    /** Stands for a status that is empty or NULL in the database. */
+    static final String NO_STATUS = "(none)";
 
     private final Composite card;
     private final Job job;
@@ -76,8 +80,9 @@ final class JobCard {
                 .flatMap(Optional::stream).collect(Collectors.joining(" \u00b7 "));
         handles.add(text(facts.isEmpty() ? job.company() : job.company() + "\n" + facts));
 
-        Stage stage = job.stage().orElseThrow();
-        if (stage.takesInterviewDate()) {
+        // A status this version does not know has no interview entry or stage buttons; it can still be dragged.
+        Optional<Stage> stage = job.stage();
+        if (stage.filter(Stage::takesInterviewDate).isPresent()) {
             new InterviewRow(card, job, actions, context, () -> resized.accept(this));
         }
         buttons(job, stage, actions);
@@ -108,22 +113,28 @@ final class JobCard {
         card.setBackground(selected ? SELECTED : card.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
     }
 
-    /** Says which of its stages a job is at where a section holds more than one, or where it was rejected. */
+    /**
+     * Says which of its stages a job is at where a section holds more than one, where it was rejected, or
+     * the status as stored when this version does not know it.
+     */
     private static Optional<String> stageNote(Job job) {
-        Stage stage = job.stage().orElseThrow();
+        if (job.stage().isEmpty()) {
+            return Optional.of(STATUS + (job.status().isBlank() ? NO_STATUS : job.status()));
+        }
+        Stage stage = job.stage().get();
         if (stage == Stage.REJECTED) {
             return job.rejectionStage().flatMap(Stage::fromDbValue).map(at -> "Rejected at " + at.label());
         }
         return BoardColumn.of(stage).filter(column -> column.stages().size() > 1).map(column -> stage.label());
     }
 
-    private void buttons(Job job, Stage stage, CardActions actions) {
+    private void buttons(Job job, Optional<Stage> stage, CardActions actions) {
         Composite row = new Composite(card, SWT.NONE);
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(row);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-        stage.next().ifPresent(next -> button(row, "\u2192 " + next.label(), "Move to " + next.label(),
+        stage.flatMap(Stage::next).ifPresent(next -> button(row, "\u2192 " + next.label(), "Move to " + next.label(),
                 () -> actions.move(job, next)));
-        if (stage != Stage.REJECTED) {
+        if (stage.filter(s -> s != Stage.REJECTED).isPresent()) {
             button(row, "Reject", "Move to " + BoardColumn.REJECTED.label(), () -> actions.reject(job));
         }
         if (!job.url().isBlank()) {

@@ -6,8 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 
 import net.fortuna.ical4j.model.component.VEvent;
@@ -22,17 +28,36 @@ import peregrine.tests.support.CalDavServer;
  * The conformance kit against a real CalDAV server: each test gets a calendar of its own, reached through a proxy
  * that counts the requests; the events are read back with the server's own WebDAV answers and ical4j.
  */
+@TestInstance(Lifecycle.PER_CLASS)
 abstract class CaldavContract extends CalendarProviderContract {
 
     @TempDir
     Path dir;
+    private CalDavServer server;
 
-    /** @return the running server the kit's calendars are made on */
-    abstract CalDavServer server();
+    /** @return a new server of this class's kind, keeping its files in {@code dir} */
+    abstract CalDavServer start(Path dir) throws Exception;
+
+    @BeforeAll
+    final void startServer(@TempDir Path serverDir) throws Exception {
+        server = start(serverDir);
+    }
+
+    @AfterAll
+    final void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** @return why the server alters an odd input on its own, if it does (see {@link ContractSubject#serverAlters}) */
+    Optional<String> serverAlters(String oddInput) {
+        return Optional.empty();
+    }
 
     @Override
     protected ContractSubject subject() throws Exception {
-        return new CaldavSubject(server(), dir);
+        return new CaldavSubject(server, Files.createDirectories(dir.resolve(UUID.randomUUID().toString())), this::serverAlters);
     }
 
     private static final class CaldavSubject implements ContractSubject {
@@ -43,10 +68,12 @@ abstract class CaldavContract extends CalendarProviderContract {
         private final FaultProxy proxy;
         private final CaldavCalendarProvider provider;
         private final List<AutoCloseable> resources = new ArrayList<>();
+        private final Function<String, Optional<String>> alters;
 
-        CaldavSubject(CalDavServer server, Path dir) throws Exception {
+        CaldavSubject(CalDavServer server, Path dir, Function<String, Optional<String>> alters) throws Exception {
             this.server = server;
             this.dir = dir;
+            this.alters = alters;
             proxy = new FaultProxy(URI.create(server.base).getPort());
             resources.add(proxy);
             provider = provider(proxy, "main");
@@ -92,6 +119,11 @@ abstract class CaldavContract extends CalendarProviderContract {
             if (status / 100 != 2) {
                 throw new IllegalStateException("PUT " + url + ": " + status);
             }
+        }
+
+        @Override
+        public Optional<String> serverAlters(String oddInput) {
+            return alters.apply(oddInput);
         }
 
         @Override

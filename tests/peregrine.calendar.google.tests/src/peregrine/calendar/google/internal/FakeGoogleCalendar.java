@@ -154,7 +154,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, int status, String json) throws IOException {
-        log.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " -> " + status);
+        log.add(method(exchange) + " " + exchange.getRequestURI().getRawPath() + " -> " + status);
         if (json == null) {
             exchange.sendResponseHeaders(status, -1);
             return;
@@ -251,6 +251,12 @@ final class FakeGoogleCalendar implements AutoCloseable {
 
     // --- the Calendar API ---------------------------------------------------------------------------
 
+    /** Google honours the override clients send for a method their HTTP stack lacks (PATCH over HttpURLConnection). */
+    private static String method(HttpExchange exchange) {
+        String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+        return override != null && "POST".equals(exchange.getRequestMethod()) ? override : exchange.getRequestMethod();
+    }
+
     private void calendarApi(HttpExchange exchange, String body) throws IOException {
         apiRequests.incrementAndGet();
         if (fault(exchange)) {
@@ -274,7 +280,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
             return;
         }
         String id = m.group(2) == null ? null : URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
-        String method = exchange.getRequestMethod();
+        String method = method(exchange);
         if (id == null && "POST".equals(method)) {
             insert(exchange, calendarId, events, JsonParser.parseString(body).getAsJsonObject());
         } else if (id == null && "GET".equals(method)) {
@@ -294,6 +300,12 @@ final class FakeGoogleCalendar implements AutoCloseable {
                 replacement.add("status", events.get(id).get("status"));
             }
             events.put(id, stored(calendarId, id, replacement, events.get(id).get("created").getAsString()));
+            send(exchange, 200, events.get(id).toString());
+        } else if (id != null && "PATCH".equals(method)) {
+            // RFC 7396-like, as Google documents patch: the fields sent replace theirs, the others stay
+            JsonObject merged = events.get(id).deepCopy();
+            JsonParser.parseString(body).getAsJsonObject().entrySet().forEach(field -> merged.add(field.getKey(), field.getValue()));
+            events.put(id, stored(calendarId, id, merged, events.get(id).get("created").getAsString()));
             send(exchange, 200, events.get(id).toString());
         } else if (id != null && "DELETE".equals(method)) {
             JsonObject event = events.get(id);

@@ -133,14 +133,17 @@ class GooglePeregrineEventsTest extends GoogleProviderTest {
         assertEquals("Acme HQ, room 4", adopted.get("location").getAsString(), "what else the event holds is kept");
         assertEquals(List.of(peregrineId, "google_calendar"), recorded(job), "the link is recorded with its provider");
         assertTrue(requests.stream().noneMatch(r -> r.startsWith("POST ")), "nothing was created: " + requests);
-        assertTrue(requests.get(0).startsWith("GET ") && requests.get(0).endsWith("/events/" + peregrineId + " -> 200"), requests.toString());
+        assertEquals(1, requests.size(), "adopted with one request: " + requests);
+        assertTrue(requests.get(0).startsWith("PATCH ") && requests.get(0).endsWith("/events/" + peregrineId + " -> 200"), requests.toString());
 
         google.store.setInterview(job, Optional.of(InterviewSlot.onDate(LocalDate.of(2026, 12, 4))));
         logged = google.fake.log.size();
         assertEquals(peregrineId, google.pushed(job).eventId());
         requests = requestsSince(logged);
-        assertEquals(List.of("GET", "PUT"), requests.stream().map(r -> r.substring(0, r.indexOf(' '))).toList(),
-                "an event the workbench did not make is read and updated, never created: " + requests);
+        assertEquals(List.of("PATCH"), requests.stream().map(r -> r.substring(0, r.indexOf(' '))).toList(),
+                "an event the workbench did not make is patched in one request, never created: " + requests);
+        assertEquals("Acme HQ, room 4", google.fake.events(GoogleFixture.CALENDAR).get(peregrineId).get("location").getAsString(),
+                "what else the event holds is still kept");
         assertEquals(1, liveEvents());
         assertTrue(google.fake.events(GoogleFixture.CALENDAR).get(peregrineId).getAsJsonObject("start").get("dateTime").getAsString()
                 .startsWith("2026-12-04T12:00:00"));

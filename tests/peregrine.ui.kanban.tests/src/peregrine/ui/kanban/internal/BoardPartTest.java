@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.InterviewSlot;
@@ -306,6 +310,119 @@ class BoardPartTest {
     }
 
     @Test
+    void aDateBeforeTheYear1900IsRefusedOnTheCardAndTheSavedDateStays() throws JobStoreException {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        InterviewSlot set = InterviewSlot.onDate(LocalDate.of(2026, 3, 10));
+        store.setInterview(id, Optional.of(set));
+        openBoard();
+
+        harness.openDateEntry(id);
+        DateTime date = all(card(id), DateTime.class).get(0);
+        date.setDate(1899, 11, 31);
+        assertEquals(List.of(1899, 11, 31), List.of(date.getYear(), date.getMonth(), date.getDay()),
+                "the widget offers the year, so the board must refuse it");
+        press(button(card(id), "Save").orElseThrow());
+        waitForTheBoard();
+
+        assertEquals(Optional.of(set), store.job(id).interview(), "nothing is saved");
+        assertTrue(shownTexts(card(id)).contains("An interview date must be in the years 1900 to 9999, not 1899-12-31."),
+                shownTexts(card(id)).toString());
+        assertEquals(2, all(card(id), DateTime.class).size(), "the entry stays open for a correction");
+        Label refusal = all(card(id), Label.class).stream().filter(l -> l.getText().startsWith("An interview date must"))
+                .findFirst().orElseThrow();
+        assertTrue(refusal.isVisible() && refusal.getSize().y > 0 && refusal.getSize().x > 0, "the refusal is laid out: "
+                + refusal.getBounds());
+
+        // A correction saves, and the refusal goes with the entry.
+        all(card(id), DateTime.class).get(0).setDate(1900, 0, 1);
+        press(button(card(id), "Save").orElseThrow());
+        waitForTheBoard();
+        assertEquals(Optional.of(InterviewSlot.onDate(LocalDate.of(1900, 1, 1))), store.job(id).interview());
+        assertFalse(shownTexts(card(id)).stream().anyMatch(text -> text.startsWith("An interview date must")),
+                shownTexts(card(id)).toString());
+    }
+
+    @Test
+    void anInterviewThatWouldEndAfterTheYear9999IsRefusedOnTheCardAndTheSavedDateStays() throws JobStoreException {
+        long id = add("Interviewing", Stage.INTERVIEWING);
+        InterviewSlot set = InterviewSlot.onDate(LocalDate.of(2026, 3, 10));
+        store.setInterview(id, Optional.of(set));
+        openBoard();
+
+        harness.openDateEntry(id);
+        all(card(id), DateTime.class).get(0).setDate(9999, 11, 31);
+        Button timed = button(card(id), "at").orElseThrow();
+        timed.setSelection(true);
+        press(timed);
+        all(card(id), DateTime.class).get(1).setTime(23, 30, 0);
+        all(card(id), Spinner.class).get(0).setSelection(60);
+        press(button(card(id), "Save").orElseThrow());
+        waitForTheBoard();
+
+        assertEquals(Optional.of(set), store.job(id).interview(), "nothing is saved");
+        assertTrue(shownTexts(card(id)).contains("The interview on 9999-12-31 would end after the year 9999, which "
+                + "calendars cannot hold."), shownTexts(card(id)).toString());
+    }
+
+    @Test
+    void aJobWithAStatusThisVersionDoesNotKnowIsShownUnderOtherStatusesWithThatStatus() throws Exception {
+        long withdrawn = add("Withdrawn one", Stage.APPLIED);
+        long applied = add("Applied one", Stage.APPLIED);
+        long none = add("No status", Stage.APPLIED);
+        setStatus(withdrawn, "withdrawn");
+        setStatus(none, null);
+        openBoard();
+
+        Composite others = section(BoardPart.OTHER_STATUSES);
+        assertTrue(others.isVisible());
+        assertEquals("Other statuses (2)", all(others, Label.class).get(0).getText());
+        assertEquals(List.of(), cards(others), "collapsed, like Rejected");
+        press(button(others, "Show").orElseThrow());
+
+        assertEquals(List.of(none, withdrawn).stream().sorted().toList(),
+                cards(others).stream().map(card -> ((Job) card.getData()).id()).sorted().toList());
+        assertTrue(labelTexts(card(withdrawn)).stream().anyMatch(text -> text.startsWith("Acme\n" + JobCard.STATUS + "withdrawn")),
+                labelTexts(card(withdrawn)).toString());
+        assertTrue(labelTexts(card(none)).stream().anyMatch(text -> text.startsWith("Acme\n" + JobCard.STATUS
+                + JobCard.NO_STATUS)), labelTexts(card(none)).toString());
+        assertEquals(List.of(applied), idsIn(BoardColumn.PRE_PIPELINE));
+        assertTrue(button(card(withdrawn), "Reject").isEmpty(), "no stage buttons for a stage it is not at");
+    }
+
+    @Test
+    void theOtherStatusesSectionIsHiddenWhileEveryJobHasAKnownStatus() throws Exception {
+        add("Applied one", Stage.APPLIED);
+        openBoard();
+
+        assertFalse(section(BoardPart.OTHER_STATUSES).isVisible());
+    }
+
+    @Test
+    void aJobPeregrinesWebInterfaceRejectedIsCountedUnderRejected() throws Exception {
+        long id = add("Rejected at the interview", Stage.INTERVIEWING);
+        setStatus(id, "interview_rejected");
+        openBoard();
+        harness.expandRejected();
+
+        assertEquals("Rejected (1)", heading(BoardColumn.REJECTED));
+        assertEquals(List.of(id), idsIn(BoardColumn.REJECTED));
+        assertFalse(section(BoardPart.OTHER_STATUSES).isVisible());
+    }
+
+    @Test
+    void anInterviewTheWebInterfaceDatedWithAUtcTimeIsShownAtThatTimeInTheUsersZone() throws Exception {
+        long id = add("Screening", Stage.PHONE_SCREEN);
+        write(id, "interview_date", "2026-12-10T15:00:00.000Z");
+        openBoard();
+
+        ZonedDateTime here = ZonedDateTime.parse("2026-12-10T15:00:00Z").withZoneSameInstant(ZoneId.systemDefault());
+        String expected = "Interview on " + InterviewRow.DATE.format(here) + " at " + InterviewRow.TIME.format(here) + " "
+                + here.format(java.time.format.DateTimeFormatter.ofPattern("zzz")) + ", 60 min";
+        assertTrue(shownTexts(card(id)).stream().anyMatch(text -> text.startsWith(expected)),
+                expected + " in " + shownTexts(card(id)));
+    }
+
+    @Test
     void rejectedCardsStayCollapsedUntilAskedFor() throws JobStoreException {
         store.reject(add("Turned down", Stage.APPLIED));
         openBoard();
@@ -490,10 +607,27 @@ class BoardPartTest {
         return store.add(new NewJob(title, "Acme", "", stage));
     }
 
+    /** Writes {@code status} as another program (a newer Peregrine) would, past the store. */
+    private void setStatus(long id, String status) throws SQLException {
+        write(id, "status", status);
+    }
+
+    /** Writes {@code column} of the job as another program would, past the store. */
+    private void write(long id, String column, String value) throws SQLException {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + dir.resolve("staging.db"));
+        try (Connection c = source.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE jobs SET " + column + " = ? WHERE id = ?")) {
+            update.setString(1, value);
+            update.setLong(2, id);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
     // --- reading the board
 
-    private Composite section(BoardColumn column) {
-        return all(shell, Composite.class).stream().filter(c -> c.getData() == column).findFirst().orElseThrow();
+    private Composite section(Object data) {
+        return all(shell, Composite.class).stream().filter(c -> c.getData() == data).findFirst().orElseThrow();
     }
 
     private String heading(BoardColumn column) {
@@ -518,6 +652,10 @@ class BoardPartTest {
 
     private static List<String> shownTexts(Composite card) {
         return BoardHarness.shownTexts(card);
+    }
+
+    private static List<String> labelTexts(Composite card) {
+        return BoardHarness.labelTexts(card);
     }
 
     /** {@code root}'s descendants of {@code type}, depth first in child order. */

@@ -418,9 +418,10 @@ class CalendarButtonTest {
     }
 
     @Test
-    void theIntegrationsDialogShowsEachCalendarsStatusAndSettingsFileAndTestsItsConnection() {
+    void eachConnectionTestAsksTheCalendarAndTheStatusLineShowsTheLatestAnswer() {
         FakeCalendar calendar = register(new FakeCalendar());
-        calendar.failure = new CalendarException(CalendarException.Kind.AUTHENTICATION, "The server refused the password.");
+        CalendarException refused = new CalendarException(CalendarException.Kind.AUTHENTICATION, "The server refused the password.");
+        calendar.failure = refused;
         Shell parent = new Shell(display);
         harness = new BoardHarness(display, SqliteJobStores.open(dir.resolve("staging.db")));
         CalendarIntegrationsDialog dialog = new CalendarIntegrationsDialog(parent, List.of(calendar), settings,
@@ -433,13 +434,61 @@ class CalendarButtonTest {
             harness.waitUntil("the status is read", () -> labelTexts(group)
                     .contains("Connected. Calendar 'Interviews' as ada@example.com"));
             assertTrue(labelTexts(group).contains(settings.integrationFile("fake_calendar").toString()));
+            Button test = button(group, CalendarIntegrationsDialog.TEST_CONNECTION).orElseThrow();
 
-            press(button(group, CalendarIntegrationsDialog.TEST_CONNECTION).orElseThrow());
-            harness.waitUntil("the test answers", () -> labelTexts(group).contains("The server refused the password."));
+            List<String> answers = new ArrayList<>();
+            for (CalendarException failure : java.util.Arrays.asList(refused, null, refused)) {
+                calendar.failure = failure;
+                int before = calendar.connectionTests.get();
+                press(test);
+                harness.waitUntil("the test answers", () -> test.isEnabled() && (statusLine(group).contains("tested at")
+                        || statusLine(group).startsWith(CalendarIntegrationsDialog.CONNECTION_FAILED)));
+                assertEquals(before + 1, calendar.connectionTests.get(), "the press reached the calendar");
+                answers.add(statusLine(group));
+            }
+
+            assertTrue(answers.get(0).startsWith(CalendarIntegrationsDialog.CONNECTION_FAILED)
+                    && answers.get(0).endsWith(": The server refused the password."), answers.toString());
+            assertTrue(answers.get(1).startsWith("Connected. Calendar 'Interviews' as ada@example.com \u2013 tested at ")
+                    && answers.get(1).endsWith(CalendarIntegrationsDialog.CONNECTION_WORKS), answers.toString());
+            assertTrue(answers.get(2).startsWith(CalendarIntegrationsDialog.CONNECTION_FAILED), "a failure after a "
+                    + "success replaces the word that the calendar was connected: " + answers);
+            assertEquals(1, labelTexts(group).stream().filter(text -> text.contains("refused")
+                    || text.contains(CalendarIntegrationsDialog.CONNECTION_WORKS)).count(), "one line, the latest: "
+                    + labelTexts(group));
         } finally {
             dialog.close();
             parent.dispose();
         }
+    }
+
+    /** The text of the dialog's "Status:" line in {@code group}. */
+    private static String statusLine(Group group) {
+        List<String> texts = labelTexts(group);
+        return texts.get(texts.indexOf("Status:") + 1);
+    }
+
+    @Test
+    void aMalformedUserYamlIsNamedWithItsLineOnTheCardAndNeverTakenForTheFreePlan() throws Exception {
+        Path user = settings.configDirectory().resolve("user.yaml");
+        Files.writeString(user, "tier: paid\ncalendar_timeout_seconds: [30\n");
+        JobStore store = BoardHarness.service(JobStore.class);
+        long id = datedJob(store, "Broken plan");
+        register(new FakeCalendar());
+        open(store);
+
+        Button button = harness.calendarButton(id).orElseThrow();
+        assertFalse(button.isEnabled());
+        List<String> texts = labelTexts(harness.card(id));
+        assertTrue(texts.stream().anyMatch(text -> text.contains("Your plan cannot be read: " + user + ", line ")),
+                texts.toString());
+        assertFalse(texts.stream().anyMatch(text -> text.contains("plan is free")), texts.toString());
+        assertTrue(button.getToolTipText().contains(user + ", line "), button.getToolTipText());
+        assertFalse(harness.part.canPush(id));
+
+        // Mended, the file is read again: the button is offered.
+        setTier("paid");
+        harness.waitUntil("the mended file is read", () -> harness.calendarButton(id).orElseThrow().isEnabled());
     }
 
     // --- helpers

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
@@ -18,7 +19,7 @@ final class FakeCalendar implements CalendarProvider {
 
     final Map<String, CalendarEvent> events = new ConcurrentHashMap<>();
     volatile boolean connected = true;
-    /** Thrown by every create and update, when set. */
+    /** Thrown by every create, update and connection test, when set. */
     volatile CalendarException failure;
     /** How long create and update take. */
     volatile long delayMillis;
@@ -26,6 +27,8 @@ final class FakeCalendar implements CalendarProvider {
     final CountDownLatch started = new CountDownLatch(1);
     /** Counted down when a create or update has returned. */
     final CountDownLatch finished = new CountDownLatch(1);
+    /** How many times {@link #testConnection()} was called. */
+    final AtomicInteger connectionTests = new AtomicInteger();
 
     @Override
     public String id() {
@@ -71,8 +74,8 @@ final class FakeCalendar implements CalendarProvider {
     }
 
     @Override
-    public void delete(String eventId) {
-        events.remove(eventId);
+    public void delete(RemoteEvent event) {
+        events.remove(event.id());
     }
 
     @Override
@@ -82,6 +85,7 @@ final class FakeCalendar implements CalendarProvider {
 
     @Override
     public void testConnection() throws CalendarException {
+        connectionTests.incrementAndGet();
         if (failure != null) {
             throw failure;
         }
