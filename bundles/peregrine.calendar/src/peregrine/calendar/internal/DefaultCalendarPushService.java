@@ -62,6 +62,9 @@ public final class DefaultCalendarPushService implements CalendarPushService {
 
     private static final System.Logger LOG = System.getLogger(DefaultCalendarPushService.class.getName());
 
+    static final String NONE_INSTALLED = "No calendar integration is installed. Install one with Help > Install Calendar Plug-ins…, "
+            + "or: peregrine-cli plugins install --repository URL|FOLDER|ZIP FEATURE";
+
     private final JobStore store;
     private final WorkbenchSettings settings;
     /** ServiceReference order is ranking, then age: reversed, the preferred provider comes first. */
@@ -134,7 +137,7 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         List<CalendarProvider> active = providers();
         List<CalendarProvider> connected = active.stream().filter(p -> p.status().connected()).toList();
         if (connected.isEmpty()) {
-            return new PushResult.Failed(active.isEmpty() ? "No calendar integration is installed."
+            return new PushResult.Failed(active.isEmpty() ? NONE_INSTALLED
                     : "No calendar is connected. " + active.stream().filter(p -> p.status().setUp()).findFirst()
                             .orElse(active.get(0)).status().message());
         }

@@ -145,7 +145,8 @@ class CalendarPushServiceTest {
     @Test
     void withoutAConnectedProviderThePushSaysWhatToDo() throws Exception {
         long id = interviewOn(LocalDate.of(2026, 12, 3));
-        assertEquals("No calendar integration is installed.", ((PushResult.Failed) push.push(id)).message());
+        String none = ((PushResult.Failed) push.push(id)).message();
+        assertTrue(none.startsWith("No calendar integration is installed. Install one with Help > Install Calendar Plug-ins…"), none);
         RecordingProvider offline = new RecordingProvider("offline");
         offline.connected = false;
         register(offline, 0);
