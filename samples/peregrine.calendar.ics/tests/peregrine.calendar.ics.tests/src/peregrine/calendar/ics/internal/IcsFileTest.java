@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,8 +74,14 @@ public class IcsFileTest {
     public void aWriterKilledAtAnyMomentLeavesAWholeFile() throws Exception {
         Path file = dir.resolve("interviews.ics");
         for (int round = 0; round < 6; round++) {
+            Object before = state(file);
             Process p = ChildProcesses.start(PushMany.class, file.toString(), Integer.toString(round * 1000), "1000");
-            Thread.sleep(600 + 170L * round);
+            // killed while it writes, however long its start took: once it changed the file, a moment later
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (state(file).equals(before) && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(37L * round);
             p.destroyForcibly().waitFor();
             if (Files.exists(file)) {
                 Calendar calendar = parse(file);
@@ -94,6 +101,11 @@ public class IcsFileTest {
             assertEquals(List.of(), leftovers.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
                     "the next write removes temporary files killed writers left");
         }
+    }
+
+    /** @return what tells one version of the file from the next: its modification time and size, or that it is missing */
+    private static Object state(Path file) throws IOException {
+        return Files.exists(file) ? List.of(Files.getLastModifiedTime(file), Files.size(file)) : "missing";
     }
 
     @Test
