@@ -608,6 +608,27 @@ class BoardPartTest {
         assertEquals("Phone Screen", heading(BoardColumn.PHONE_SCREEN), "the board keeps its shape without a count");
     }
 
+    @Test
+    void aStoredListingThatIsNotAWebAddressIsNotOpenedAndItsMessageCanBeClosed() throws Exception {
+        long id = add("Odd listing", Stage.APPLIED);
+        // As another program may have stored it, past the board's own check.
+        write(id, "url", "/usr/bin/xterm");
+        openBoard();
+
+        press(button(card(id), "Open listing").orElseThrow());
+
+        List<String> messages = visibleMessages();
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("\u201c/usr/bin/xterm\u201d is not a web address"), messages.get(0));
+        press(all(shell, Button.class).stream().filter(b -> b.getText().equals(MessageLine.CLOSE) && b.isVisible())
+                .findFirst().orElseThrow());
+        assertEquals(List.of(), visibleMessages());
+    }
+
+    private List<String> visibleMessages() {
+        return all(shell, CLabel.class).stream().filter(Control::isVisible).map(CLabel::getText).toList();
+    }
+
     // --- building and driving the part
 
     private void openBoard() {
