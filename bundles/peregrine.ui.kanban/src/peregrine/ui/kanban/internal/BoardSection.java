@@ -43,8 +43,8 @@ import peregrine.jobs.Job;
  * the rows in its view and half a screenful either side, made as the user scrolls to them and disposed
  * as they leave. The section's own scroll bar spans every job, with the height of the rows not yet drawn
  * estimated from those that were. The widget holding the cards is therefore never taller than a few
- * screens: on X11 a window reaches at most 32,767 pixels, and a board of a thousand cards in one widget
- * stopped painting past that. A card that takes the keyboard focus is scrolled into view, and so brings
+ * screens nor placed far off its view: X11 window coordinates are 16-bit, and a column of a thousand cards
+ * in one scrolled widget (over 100,000 pixels) went blank once scrolled far down. A card that takes the keyboard focus is scrolled into view, and so brings
  * the cards after it, for whoever moves by Tab. A collapsed section makes none. The board's cost
  * therefore follows what is on screen, not the size of the database.
  */
