@@ -18,7 +18,10 @@ import org.eclipse.swt.widgets.Text;
 import peregrine.jobs.NewJob;
 import peregrine.jobs.Stage;
 
-/** Asks for a job to add by hand: title, company, listing address and the stage it is at. */
+/**
+ * Asks for a job to add by hand: title, company, listing address and the stage it is at. A listing that is
+ * not an http(s) address is refused as it is typed, the reason shown under the field and Add disabled.
+ */
 final class AddJobDialog extends TitleAreaDialog {
 
     /** A job added by hand is one the user is pursuing: it starts on the board, and not rejected. */
@@ -28,6 +31,8 @@ final class AddJobDialog extends TitleAreaDialog {
     private Text title;
     private Text company;
     private Text url;
+    /** Under the listing field: why what is there is refused, or nothing. */
+    private Label urlProblem;
     private Combo stage;
     private NewJob newJob;
 
@@ -57,6 +62,10 @@ final class AddJobDialog extends TitleAreaDialog {
         title = field(fields, "&Title:");
         company = field(fields, "&Company:");
         url = field(fields, "&Listing URL:");
+        new Label(fields, SWT.NONE);
+        urlProblem = new Label(fields, SWT.WRAP);
+        urlProblem.setForeground(fields.getDisplay().getSystemColor(SWT.COLOR_RED));
+        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(urlProblem);
         new Label(fields, SWT.NONE).setText("&Stage:");
         stage = new Combo(fields, SWT.READ_ONLY);
         STAGES.forEach(s -> stage.add(s.label()));
@@ -73,7 +82,7 @@ final class AddJobDialog extends TitleAreaDialog {
 
     @Override
     protected void okPressed() {
-        newJob = new NewJob(title.getText().strip(), company.getText().strip(), url.getText(),
+        newJob = new NewJob(title.getText().strip(), company.getText().strip(), url.getText().strip(),
                 STAGES.get(stage.getSelectionIndex()));
         super.okPressed();
     }
@@ -86,9 +95,24 @@ final class AddJobDialog extends TitleAreaDialog {
         return text;
     }
 
+    /** Refuses a listing that is not a web address as it is typed, saying why under the field. */
     private void updateAddButton() {
-        if (getButton(IDialogConstants.OK_ID) != null) {
-            getButton(IDialogConstants.OK_ID).setEnabled(!title.getText().isBlank() && !company.getText().isBlank());
+        if (urlProblem == null) {
+            return;
         }
+        String problem = url.getText().isBlank() ? "" : ListingAddress.problem(url.getText()).orElse("");
+        if (!problem.equals(urlProblem.getText())) {
+            urlProblem.setText(problem);
+            urlProblem.getParent().layout();
+        }
+        if (getButton(IDialogConstants.OK_ID) != null) {
+            getButton(IDialogConstants.OK_ID).setEnabled(!title.getText().isBlank() && !company.getText().isBlank()
+                    && problem.isEmpty());
+        }
+    }
+
+    /** @return the reason shown under the listing field, empty when the listing is acceptable */
+    String listingProblem() {
+        return urlProblem.getText();
     }
 }

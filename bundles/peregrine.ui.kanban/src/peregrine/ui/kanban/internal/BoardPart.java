@@ -36,7 +36,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.program.Program;
@@ -167,7 +166,7 @@ public class BoardPart {
 
     private StoreCalls calls;
     private Composite root;
-    private CLabel message;
+    private MessageLine message;
     private Composite emptyNotice;
     private Composite board;
 
@@ -207,9 +206,7 @@ public class BoardPart {
         calls = new StoreCalls(store, sync, parent, this);
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
 
-        message = new CLabel(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
-        setShown(message, false);
+        message = new MessageLine(parent);
 
         emptyNotice = createEmptyNotice(parent);
         setShown(emptyNotice, false);
@@ -252,7 +249,7 @@ public class BoardPart {
 
     /** Reads the board again from the store, dismissing the last message. */
     public void refresh() {
-        setShown(message, false);
+        message.hide();
         load();
     }
 
@@ -418,7 +415,7 @@ public class BoardPart {
             write.call(s);
             return Contents.read(s);
         }, board -> {
-            setShown(message, false);
+            message.hide();
             show(board);
         }, failure -> {
             showMessage(failure);
@@ -517,7 +514,10 @@ public class BoardPart {
     }
 
     private void open(String address) {
-        if (!Program.launch(address)) {
+        Optional<String> refused = ListingAddress.problem(address);
+        if (refused.isPresent()) {
+            showMessage(refused.get() + " It is not opened.");
+        } else if (!Program.launch(address)) {
             showMessage("No program on this computer opens " + address + ".");
         }
     }
@@ -528,10 +528,7 @@ public class BoardPart {
 
     /** Shows the message line above the board with the JFace message image {@code imageKey}. */
     private void showLine(String imageKey, String text) {
-        message.setImage(JFaceResources.getImage(imageKey));
-        message.setText(text);
-        message.setToolTipText(text);
-        setShown(message, true);
+        message.show(imageKey, text);
         root.layout();
     }
 

@@ -1,6 +1,8 @@
 package peregrine.ui.kanban.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +12,21 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.DropTargetAdapter;
 import org.eclipse.swt.dnd.DropTargetEvent;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.ScrollBar;
+import org.eclipse.swt.widgets.Widget;
 
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.Job;
@@ -34,31 +39,40 @@ import peregrine.jobs.Job;
  * {@link BoardColumn} (or, for a section of no column, the object given) as widget data, so that tools and
  * tests can tell the sections apart.
  * <p>
- * Cards are widgets, and a Peregrine database can hold thousands of jobs: a section makes the cards
- * that fill its visible area and half a screenful more, and makes more as the user scrolls towards them.
- * A button after the last card made ("Show 25 more of 4,000") makes the next {@link #PAGE} for whoever
- * moves by keyboard. A collapsed section makes none. The board's cost therefore follows what is on
- * screen, not the size of the database.
+ * Cards are widgets, and a Peregrine database can hold thousands of jobs: a section holds cards only for
+ * the rows in its view and half a screenful either side, made as the user scrolls to them and disposed
+ * as they leave. The section's own scroll bar spans every job, with the height of the rows not yet drawn
+ * estimated from those that were. The widget holding the cards is therefore never taller than a few
+ * screens nor placed far off its view: X11 window coordinates are 16-bit, and a column of a thousand cards
+ * in one scrolled widget (over 100,000 pixels) went blank once scrolled far down. A card that takes the keyboard focus is scrolled into view, and so brings
+ * the cards after it, for whoever moves by Tab. A collapsed section makes none. The board's cost
+ * therefore follows what is on screen, not the size of the database.
  */
 final class BoardSection {
 
     private static final int WIDE_CARDS_PER_ROW = 4;
-    static final int PAGE = 25;
     /** Until a card has been measured, the height a card is expected to take, for deciding how many to make. */
     private static final int EXPECTED_CARD_HEIGHT = 90;
     private static final int FRAME_MILLIS = 16;
-    private static final int SPACING = 6;
+    /** Pixels between cards, across and down. */
+    static final int SPACING = 6;
 
     private final String label;
     private final int perRow;
     private final Composite section;
     private final Label heading;
-    private final ScrolledComposite scroller;
+    /** The view: its scroll bar spans every job; it holds {@link #cards} at the place of the first row made. */
+    private final Composite viewport;
     private final Composite cards;
     private final Button toggle;
-    /** The cards made, in the order of {@link #jobs}: always the first jobs. */
+    /** The cards made, in the order of {@link #jobs}: those of {@link #firstJob} and after. */
     private List<JobCard> made = new ArrayList<>();
-    private Button more;
+    private int firstJob;
+    /** The height each job's card took when last drawn, at {@link #measuredWidth}. */
+    private final Map<Long, Integer> heights = new HashMap<>();
+    private int measuredWidth = -1;
+    /** How far down the section is scrolled, in pixels of the whole list. */
+    private int top;
     private List<Job> jobs = List.of();
     private CardActions actions;
     private CardContext context;
@@ -99,31 +113,25 @@ final class BoardSection {
         GridDataFactory.fillDefaults().grab(!wide, false).applyTo(heading);
         toggle = wide ? new Button(section, SWT.PUSH) : null;
 
-        scroller = new ScrolledComposite(section, SWT.V_SCROLL);
-        scroller.setExpandHorizontal(true);
-        scroller.setExpandVertical(true);
-        // Tabbing to a card below the visible ones scrolls to it, and so makes the cards after it.
-        scroller.setShowFocusedControl(true);
+        viewport = new Composite(section, SWT.V_SCROLL);
         // Zero hints: the section takes the height the board gives it, however many cards it holds.
-        GridDataFactory.fillDefaults().grab(true, true).span(wide ? 2 : 1, 1).hint(0, 0).applyTo(scroller);
-        cards = new Composite(scroller, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).span(wide ? 2 : 1, 1).hint(0, 0).applyTo(viewport);
+        cards = new Composite(viewport, SWT.NONE);
         cards.setLayout(new CardGrid(perRow, SPACING));
-        scroller.setContent(cards);
-        scroller.addListener(SWT.Resize, e -> {
-            fit();
-            grow(false);
-            scheduleGrow();
-        });
-        // The cards move when the section scrolls, whether by wheel, scroll bar or keyboard focus.
-        cards.addListener(SWT.Move, e -> scheduleGrow());
+        viewport.addListener(SWT.Resize, e -> refresh());
+        // Wheel, scroll bar and keyboard all move the scroll bar.
+        viewport.getVerticalBar().addListener(SWT.Selection, e -> scrollTo(viewport.getVerticalBar().getSelection()));
+        Listener focusIn = e -> revealFocused(e.widget);
+        section.getDisplay().addFilter(SWT.FocusIn, focusIn);
+        section.addListener(SWT.Dispose, e -> e.display.removeFilter(SWT.FocusIn, focusIn));
 
         if (toggle != null) {
             setExpanded(false);
             toggle.setEnabled(false);
             toggle.addListener(SWT.Selection, e -> {
-                setExpanded(!scroller.getVisible());
+                setExpanded(!viewport.getVisible());
                 section.getParent().layout(new Control[] { section });
-                update();
+                refresh();
             });
         }
     }
@@ -133,8 +141,8 @@ final class BoardSection {
     }
 
     /**
-     * Shows {@code jobs}, in the order given. Cards that still show what they showed are kept; as many
-     * cards are made as were made before, and more if the visible area needs them.
+     * Shows {@code jobs}, in the order given, scrolled as before. Cards that still show what they showed
+     * are kept; the rest of the view is made anew.
      */
     void show(List<Job> jobs, CardActions actions, CardContext context) {
         this.jobs = jobs;
@@ -145,7 +153,7 @@ final class BoardSection {
         if (toggle != null) {
             toggle.setEnabled(!jobs.isEmpty());
         }
-        update();
+        refresh();
     }
 
     /** Shows the card of the job {@code id} as selected and every other card as not. */
@@ -153,38 +161,109 @@ final class BoardSection {
         made.forEach(card -> card.setSelected(card.job().id() == id));
     }
 
-    /** Brings the cards in line with {@link #jobs}: keeps what is still right, remakes the rest, then fills the view. */
-    private void update() {
+    private void scrollTo(int y) {
+        if (y != top) {
+            top = y;
+            refresh();
+        }
+    }
+
+    /** Makes the cards of the view now and those either side of it a frame later. */
+    private void refresh() {
+        if (cards.isDisposed()) {
+            return;
+        }
         cards.setRedraw(false);
         try {
-            if (scroller.getVisible()) {
-                redrawMade();
-                make(0);
-            } else {
-                made.forEach(JobCard::dispose);
-                made = new ArrayList<>();
-                disposeMore();
-            }
-            fit();
-            grow(false);
+            fill(false);
         } finally {
             cards.setRedraw(true);
         }
         scheduleGrow();
     }
 
-    private void redrawMade() {
+    /**
+     * Brings the cards made in line with the rows that the view shows, with {@code ahead} half a screenful
+     * either side of it; places them and sets the scroll bar. Measuring can change a row's height from the
+     * estimate, and so which rows are in view: it goes again until the cards made cover the view.
+     */
+    private void fill(boolean ahead) {
+        if (!viewport.getVisible()) {
+            releaseFocus(made);
+            made.forEach(JobCard::dispose);
+            made = new ArrayList<>();
+            firstJob = 0;
+            top = 0;
+            return;
+        }
+        Rectangle area = viewport.getClientArea();
+        if (area.width != measuredWidth) {
+            heights.clear();
+            measuredWidth = area.width;
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            int[] rowTops = rowTops();
+            int total = rowTops[rowTops.length - 1];
+            top = Math.max(0, Math.min(top, total - area.height));
+            int viewFrom = rowAt(rowTops, top);
+            int viewTo = rowAt(rowTops, top + area.height) + 1;
+            // The cards made either side of the view are kept until they leave the margin.
+            int madeFrom = firstJob / perRow;
+            int madeTo = (firstJob + made.size() + perRow - 1) / perRow;
+            int fromRow = Math.max(rowAt(rowTops, top - area.height / 2), ahead ? 0 : Math.min(viewFrom, madeFrom));
+            int toRow = Math.min(rowAt(rowTops, top + area.height * 3 / 2) + 1, ahead ? rowTops.length - 1
+                    : Math.max(viewTo, madeTo));
+            keep(fromRow * perRow, Math.min(jobs.size(), toRow * perRow));
+            int height = cards.computeSize(area.width, SWT.DEFAULT).y;
+            cards.setBounds(area.x, area.y + rowTops[fromRow] - top, area.width, height);
+            cards.layout(false);
+            boolean changed = remember();
+            setScrollBar(total, area.height);
+            if (!changed) {
+                return;
+            }
+        }
+    }
+
+    /** @return the top of each row in the whole list, and after them the list's height */
+    private int[] rowTops() {
+        int rows = (jobs.size() + perRow - 1) / perRow;
+        int estimate = heights.isEmpty() ? EXPECTED_CARD_HEIGHT
+                : (int) heights.values().stream().mapToInt(Integer::intValue).average().orElse(EXPECTED_CARD_HEIGHT);
+        int[] tops = new int[rows + 1];
+        for (int row = 0; row < rows; row++) {
+            int height = 0;
+            for (Job job : jobs.subList(row * perRow, Math.min(jobs.size(), (row + 1) * perRow))) {
+                height = Math.max(height, heights.getOrDefault(job.id(), estimate));
+            }
+            tops[row + 1] = tops[row] + height + SPACING;
+        }
+        tops[rows] = Math.max(0, tops[rows] - SPACING);
+        return tops;
+    }
+
+    /** @return the row that holds pixel {@code y} of the whole list (the first or last row beyond it) */
+    private static int rowAt(int[] rowTops, int y) {
+        int found = Arrays.binarySearch(rowTops, 0, rowTops.length - 1, y);
+        int row = found >= 0 ? found : -found - 2;
+        return Math.max(0, Math.min(row, rowTops.length - 2));
+    }
+
+    /** Makes the cards of jobs {@code from} to {@code to}, keeping those that still show their job as drawn. */
+    private void keep(int from, int to) {
         Map<Long, JobCard> old = new HashMap<>();
         made.forEach(card -> old.put(card.job().id(), card));
         List<JobCard> kept = new ArrayList<>();
-        for (Job job : jobs.subList(0, Math.min(made.size(), jobs.size()))) {
+        for (Job job : jobs.subList(from, Math.max(from, to))) {
             JobCard card = old.remove(job.id());
             if (card != null && !card.shows(job, context)) {
+                releaseFocus(List.of(card));
                 card.dispose();
                 card = null;
             }
-            kept.add(card != null ? card : newCard(job));
+            kept.add(card != null ? card : new JobCard(cards, job, actions, context, this::cardResized));
         }
+        releaseFocus(old.values());
         old.values().forEach(JobCard::dispose);
         Control previous = null;
         for (JobCard card : kept) {
@@ -197,94 +276,78 @@ final class BoardSection {
             previous = card.control();
         }
         made = kept;
-    }
-
-    private JobCard newCard(Job job) {
-        return new JobCard(cards, job, actions, context, this::cardResized);
-    }
-
-    /** Makes the next {@code count} cards, and the button that offers the ones after them. */
-    private void make(int count) {
-        disposeMore();
-        int to = Math.min(jobs.size(), made.size() + count);
-        for (Job job : jobs.subList(made.size(), to)) {
-            made.add(newCard(job));
-        }
-        int hidden = jobs.size() - made.size();
-        if (hidden > 0) {
-            more = new Button(cards, SWT.PUSH);
-            more.setText("Show " + Math.min(PAGE, hidden) + " more of " + hidden);
-            more.addListener(SWT.Selection, e -> {
-                cards.setRedraw(false);
-                try {
-                    make(PAGE);
-                    fit();
-                } finally {
-                    cards.setRedraw(true);
-                }
-            });
-        }
-    }
-
-    private void disposeMore() {
-        if (more != null) {
-            more.dispose();
-            more = null;
-        }
+        firstJob = from;
     }
 
     /**
-     * Makes cards until they fill the visible area, and with {@code ahead} half a screenful below it,
-     * or until the jobs run out.
+     * Gives the focus to the view when it is in a card about to go: SWT would otherwise hand it around the
+     * cards being disposed, and fail on one half disposed.
      */
-    private void grow(boolean ahead) {
-        if (!scroller.getVisible() || cards.isDisposed()) {
-            return;
-        }
-        int viewHeight = scroller.getClientArea().height;
-        while (made.size() < jobs.size()) {
-            int reached = made.isEmpty() ? 0 : made.get(made.size() - 1).control().getBounds().y + lastRowHeight();
-            // What is seen, and ahead half a screenful more to scroll into while the next cards are made.
-            int seen = Math.max(viewHeight, EXPECTED_CARD_HEIGHT);
-            int wanted = -cards.getLocation().y + (ahead ? seen * 3 / 2 : seen);
-            if (reached >= wanted) {
+    private void releaseFocus(Collection<JobCard> going) {
+        for (Control focused = cards.getDisplay().getFocusControl(); focused != null; focused = focused.getParent()) {
+            Control at = focused;
+            if (going.stream().anyMatch(card -> card.control() == at)) {
+                viewport.forceFocus();
                 return;
             }
-            int rows = Math.max(1, (wanted - reached + averageRowHeight() - 1) / averageRowHeight());
-            make(rows * perRow);
-            fit();
         }
     }
 
-    private int lastRowHeight() {
-        return made.get(made.size() - 1).control().getBounds().height;
+    /** Remembers the height of each card made, as laid out; @return whether any differs from what was assumed */
+    private boolean remember() {
+        boolean changed = false;
+        for (JobCard card : made) {
+            Integer before = heights.put(card.job().id(), card.control().getSize().y);
+            changed |= before == null || before != card.control().getSize().y;
+        }
+        return changed;
     }
 
-    private int averageRowHeight() {
-        if (made.isEmpty()) {
-            return EXPECTED_CARD_HEIGHT + SPACING;
+    private void setScrollBar(int total, int viewHeight) {
+        ScrollBar bar = viewport.getVerticalBar();
+        // A column holding more than it shows says so with a scroll bar sized to what is shown.
+        bar.setVisible(total > viewHeight);
+        bar.setValues(top, 0, Math.max(1, total), Math.max(1, Math.min(viewHeight, total)),
+                Math.max(1, EXPECTED_CARD_HEIGHT / 3), Math.max(1, viewHeight));
+    }
+
+    /** Scrolls a card of this section that takes the keyboard focus fully into view. */
+    private void revealFocused(Widget focused) {
+        if (!(focused instanceof Control control) || cards.isDisposed()) {
+            return;
         }
-        int rows = (made.size() + perRow - 1) / perRow;
-        Control last = made.get(made.size() - 1).control();
-        return Math.max(1, (last.getBounds().y + last.getBounds().height + SPACING) / rows);
+        while (control != null && control.getParent() != cards) {
+            control = control.getParent();
+        }
+        if (control == null) {
+            return;
+        }
+        Rectangle bounds = control.getBounds();
+        int y = cards.getLocation().y - viewport.getClientArea().y + bounds.y;
+        int viewHeight = viewport.getClientArea().height;
+        if (y < 0) {
+            scrollTo(top + y);
+        } else if (y + bounds.height > viewHeight) {
+            scrollTo(top + Math.min(y, y + bounds.height - viewHeight));
+        }
     }
 
     /**
-     * Makes the cards ahead of the visible ones once what is visible has been shown, and once however
+     * Makes the cards either side of the visible ones once what is visible has been shown, and once however
      * many scroll events arrive before.
      */
     private void scheduleGrow() {
-        if (growScheduled || made.size() >= jobs.size()) {
+        if (growScheduled || !viewport.getVisible()) {
             return;
         }
         growScheduled = true;
-        // A frame later: what is visible is painted first, and the scroll events of that frame are one grow.
+        // A frame later: what is visible is painted first, and the scroll events of that frame are one fill.
         cards.getDisplay().timerExec(FRAME_MILLIS, () -> {
             growScheduled = false;
             if (!cards.isDisposed()) {
                 cards.setRedraw(false);
                 try {
-                    grow(true);
+                    fill(true);
                 } finally {
                     cards.setRedraw(true);
                 }
@@ -292,24 +355,18 @@ final class BoardSection {
         });
     }
 
-    /** Lets the section scroll as far as its cards reach and lays them out, measuring only what changed. */
-    private void fit() {
-        int width = scroller.getClientArea().width;
-        scroller.setMinHeight(cards.computeSize(width, SWT.DEFAULT).y);
-        cards.layout(false);
-    }
-
     /** Measures a card again that changed its content by itself, and the section with it. */
     private void cardResized(JobCard card) {
         card.control().layout(true);
         // Tells the grid that this card's height is no longer the one it remembers.
         cards.layout(new Control[] { card.control() });
-        fit();
+        heights.remove(card.job().id());
+        refresh();
     }
 
     private void setExpanded(boolean expanded) {
-        scroller.setVisible(expanded);
-        ((GridData) scroller.getLayoutData()).exclude = !expanded;
+        viewport.setVisible(expanded);
+        ((GridData) viewport.getLayoutData()).exclude = !expanded;
         // Expanded, the wide section shares the board's height with the columns.
         if (section.getLayoutData() instanceof GridData data) {
             data.grabExcessVerticalSpace = expanded;

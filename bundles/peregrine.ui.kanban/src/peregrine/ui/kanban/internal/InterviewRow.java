@@ -43,8 +43,8 @@ final class InterviewRow {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
-    static final String ADD_TO_CALENDAR = "\uD83D\uDCC5 Add to Calendar";
-    static final String UPDATE_CALENDAR = "\uD83D\uDD04 Update Calendar";
+    static final String ADD_TO_CALENDAR = "Add to Calendar";
+    static final String UPDATE_CALENDAR = "Update Calendar";
     static final String SET_DATE = "Set date\u2026";
     static final String CHANGE_DATE = "Change date\u2026";
     static final int DEFAULT_MINUTES = 60;
@@ -217,6 +217,7 @@ final class InterviewRow {
         boolean update = job.calendarLink().isPresent();
         Button push = new Button(card, SWT.PUSH);
         push.setText(update ? UPDATE_CALENDAR : ADD_TO_CALENDAR);
+        push.setImage(BoardIcons.get(update ? BoardIcons.CALENDAR_UPDATE : BoardIcons.CALENDAR_ADD));
         push.setEnabled(entitled && !(context.push(job.id()).orElse(null) instanceof PushOutcome.Running));
         push.setToolTipText(!entitled ? context.calendar().notEntitledNote()
                 : update ? "Update the interview's calendar event" : "Add the interview to your calendar");

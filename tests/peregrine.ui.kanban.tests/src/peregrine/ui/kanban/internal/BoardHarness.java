@@ -33,6 +33,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -148,8 +149,31 @@ final class BoardHarness {
 
     // --- reading the board
 
+    /** @return the card of job {@code id}, scrolling its section to it as a user would if it is not made yet */
     Composite card(long id) {
-        return cards().stream().filter(card -> ((Job) card.getData()).id() == id).findFirst().orElseThrow();
+        return made(id).or(() -> scrollTo(id)).orElseThrow(() -> new AssertionError("No card of job " + id));
+    }
+
+    private Optional<Composite> made(long id) {
+        return cards().stream().filter(card -> ((Job) card.getData()).id() == id).findFirst();
+    }
+
+    /** Moves each section's scroll bar down a screenful at a time until the card of job {@code id} is made. */
+    private Optional<Composite> scrollTo(long id) {
+        for (Composite view : all(shell, Composite.class).stream().filter(c -> (c.getStyle() & SWT.V_SCROLL) != 0)
+                .toList()) {
+            ScrollBar bar = view.getVerticalBar();
+            for (int y = 0; bar.isVisible() && y <= bar.getMaximum(); y += bar.getThumb()) {
+                bar.setSelection(y);
+                bar.notifyListeners(SWT.Selection, new Event());
+                waitForTheBoard();
+                Optional<Composite> found = made(id);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     List<Composite> cards() {

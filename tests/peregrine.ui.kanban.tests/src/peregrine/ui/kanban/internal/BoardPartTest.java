@@ -15,17 +15,25 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
-import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.junit.jupiter.api.AfterAll;
@@ -435,51 +443,64 @@ class BoardPartTest {
     }
 
     @Test
-    void aLongSectionMakesTheCardsThatFillItsViewAndTheRestAsTheUserScrollsTillEveryJobIsReachable()
-            throws JobStoreException {
-        int total = 200;
-        for (int i = 0; i < total; i++) {
-            add("Job " + i, Stage.APPLIED);
-        }
+    void aColumnOfTenThousandJobsScrolledToTheEndAndBackStaysDrawnWithTheRightJobsInItsView() throws Exception {
+        int total = 10_000;
+        List<Job> order = addApplied(total);
         openBoard();
         Composite applied = section(BoardColumn.PRE_PIPELINE);
-        ScrolledComposite scroller = all(applied, ScrolledComposite.class).get(0);
+        ScrollBar bar = viewport(applied).getVerticalBar();
         assertEquals("Applied (" + total + ")", heading(BoardColumn.PRE_PIPELINE));
-        int first = cards(applied).size();
-        assertTrue(first > 0 && first < 40, first + " cards made for a view of " + scroller.getClientArea().height + " px");
-        int viewHeight = scroller.getClientArea().height;
-        assertTrue(cards(applied).get(first - 1).getBounds().y < 2 * viewHeight, "no card made far below the view");
+        assertEquals(0, jobsInView(applied, order));
 
-        // Scrolling to the end of the cards made, again and again, as a user holding the scroll bar down would.
-        int made = first;
-        while (made < total) {
-            scroller.setOrigin(0, scroller.getContent().getSize().y);
-            int before = made;
-            harness.waitUntil("more cards are made", () -> cards(applied).size() > before);
-            made = cards(applied).size();
-        }
-
-        assertEquals(store.board().get(Stage.APPLIED).stream().map(Job::id).toList(), idsIn(BoardColumn.PRE_PIPELINE),
-                "every job has its card, in the board's order");
-        assertTrue(all(applied, Button.class).stream().noneMatch(b -> b.getText().startsWith("Show ")));
+        // To the end, through the middle, back to the start, and again after maximizing, as the user did.
+        scroll(bar, bar.getMaximum());
+        int last = jobsInView(applied, order);
+        assertEquals(bar.getMaximum(), bar.getSelection() + bar.getThumb(), "scrolled to the end");
+        assertTrue(cards(applied).stream().anyMatch(card -> card.getData().equals(order.get(total - 1))),
+                "the last job's card at the end, after job " + last);
+        scroll(bar, bar.getMaximum() / 2);
+        int middle = jobsInView(applied, order);
+        assertTrue(middle > total / 3 && middle < total * 2 / 3, "job " + middle + " half way down");
+        scroll(bar, 0);
+        assertEquals(0, jobsInView(applied, order));
+        shell.setMaximized(true);
+        waitForTheBoard();
+        assertEquals(0, jobsInView(applied, order));
+        scroll(bar, bar.getMaximum());
+        jobsInView(applied, order);
     }
 
     @Test
-    void theButtonAfterTheLastCardMadeMakesTheNextPageForKeyboardUsers() throws JobStoreException {
-        int total = 200;
-        for (int i = 0; i < total; i++) {
-            add("Job " + i, Stage.APPLIED);
-        }
+    void aColumnHoldingMoreCardsThanItShowsHasAScrollBarAndOneThatShowsThemAllHasNone() throws Exception {
+        addApplied(200);
+        add("Screening", Stage.PHONE_SCREEN);
+        openBoard();
+
+        ScrollBar long_ = viewport(section(BoardColumn.PRE_PIPELINE)).getVerticalBar();
+        assertTrue(long_.getVisible(), "Applied, 200 jobs");
+        assertTrue(long_.getThumb() < long_.getMaximum() / 10, long_.getThumb() + " of " + long_.getMaximum());
+        assertFalse(viewport(section(BoardColumn.PHONE_SCREEN)).getVerticalBar().getVisible(), "Phone Screen, 1 job");
+    }
+
+    @Test
+    void aCardBelowTheViewThatTakesTheKeyboardFocusIsScrolledIntoViewAndBringsTheCardsAfterIt() throws Exception {
+        List<Job> order = addApplied(200);
         openBoard();
         Composite applied = section(BoardColumn.PRE_PIPELINE);
-        int first = cards(applied).size();
-        Button more = all(applied, Button.class).stream().filter(b -> b.getText().startsWith("Show ")).findFirst()
-                .orElseThrow();
-        assertEquals("Show " + BoardSection.PAGE + " more of " + (total - first), more.getText());
+        Composite viewport = viewport(applied);
+        List<Composite> made = cards(applied);
+        Composite below = made.get(made.size() - 1);
+        assertTrue(inView(viewport, below).isEmpty(), "the last card made lies below the view");
 
-        press(more);
+        shell.forceActive();
+        assertTrue(button(below, "Reject").orElseThrow().forceFocus(), "the card's button takes the focus");
+        waitForTheBoard();
 
-        assertTrue(cards(applied).size() >= first + BoardSection.PAGE, cards(applied).size() + " cards");
+        Rectangle shown = inView(viewport, below).orElseThrow();
+        assertEquals(below.getSize().y, shown.height, "the focused card is wholly in view");
+        int index = order.indexOf(below.getData());
+        assertTrue(cards(applied).stream().anyMatch(card -> card.getData().equals(order.get(index + 1))),
+                "the card after it is made, for the next Tab");
     }
 
     @Test
@@ -587,6 +608,27 @@ class BoardPartTest {
         assertEquals("Phone Screen", heading(BoardColumn.PHONE_SCREEN), "the board keeps its shape without a count");
     }
 
+    @Test
+    void aStoredListingThatIsNotAWebAddressIsNotOpenedAndItsMessageCanBeClosed() throws Exception {
+        long id = add("Odd listing", Stage.APPLIED);
+        // As another program may have stored it, past the board's own check.
+        write(id, "url", "/usr/bin/xterm");
+        openBoard();
+
+        press(button(card(id), "Open listing").orElseThrow());
+
+        List<String> messages = visibleMessages();
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("\u201c/usr/bin/xterm\u201d is not a web address"), messages.get(0));
+        press(all(shell, Button.class).stream().filter(b -> b.getText().equals(MessageLine.CLOSE) && b.isVisible())
+                .findFirst().orElseThrow());
+        assertEquals(List.of(), visibleMessages());
+    }
+
+    private List<String> visibleMessages() {
+        return all(shell, CLabel.class).stream().filter(Control::isVisible).map(CLabel::getText).toList();
+    }
+
     // --- building and driving the part
 
     private void openBoard() {
@@ -621,6 +663,97 @@ class BoardPartTest {
             update.setString(1, value);
             update.setLong(2, id);
             assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** Adds {@code count} applied jobs in one transaction, as Peregrine's importer would; @return them in board order */
+    private List<Job> addApplied(int count) throws Exception {
+        store.board(); // the store lays its schema down on first use
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + dir.resolve("staging.db"));
+        try (Connection c = source.getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO jobs (title, company, source, status,"
+                        + " date_found, applied_at) VALUES (?, 'Acme', 'manual', 'applied', '2026-11-02', ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                insert.setString(1, String.format("Job %05d", i));
+                insert.setString(2, String.format("2026-11-02T%02d:%02d:00", i / 60 % 24, i % 60));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        return store.board().get(Stage.APPLIED);
+    }
+
+    /** The section's view, whose scroll bar spans all its jobs. */
+    private static Composite viewport(Composite section) {
+        return all(section, Composite.class).stream().filter(c -> (c.getStyle() & SWT.V_SCROLL) != 0).findFirst()
+                .orElseThrow();
+    }
+
+    /** Moves the section's scroll bar as a user dragging it would, and lets the board catch up. */
+    private void scroll(ScrollBar bar, int selection) {
+        bar.setSelection(selection);
+        bar.notifyListeners(SWT.Selection, new Event());
+        waitForTheBoard();
+    }
+
+    /** @return the part of {@code card} that lies in the view, in the view's coordinates */
+    private Optional<Rectangle> inView(Composite viewport, Composite card) {
+        Rectangle bounds = display.map(card.getParent(), viewport, card.getBounds());
+        Rectangle shown = bounds.intersection(viewport.getClientArea());
+        return shown.isEmpty() ? Optional.empty() : Optional.of(shown);
+    }
+
+    /**
+     * Checks that the section's view is covered, top to bottom, by visible cards of consecutive jobs in board
+     * order, each showing its job's title, and that the view is painted; @return the first job's index
+     */
+    private int jobsInView(Composite section, List<Job> order) {
+        Composite viewport = viewport(section);
+        Rectangle view = viewport.getClientArea();
+        List<Composite> inView = cards(section).stream().filter(card -> inView(viewport, card).isPresent()).toList();
+        assertFalse(inView.isEmpty(), "no card in a view of " + view);
+        int first = order.indexOf(inView.get(0).getData());
+        for (int i = 0; i < inView.size(); i++) {
+            Composite card = inView.get(i);
+            Job job = order.get(first + i);
+            assertEquals(job, card.getData(), "card " + i + " of the view");
+            assertTrue(card.isVisible() && card.getSize().x > 0 && card.getSize().y > 0, card.getBounds().toString());
+            assertEquals(job.title(), labelTexts(card).get(0));
+        }
+        Rectangle top = display.map(inView.get(0).getParent(), viewport, inView.get(0).getBounds());
+        Composite lastCard = inView.get(inView.size() - 1);
+        Rectangle bottom = display.map(lastCard.getParent(), viewport, lastCard.getBounds());
+        // A view may begin or end in the spacing between two cards.
+        assertTrue(top.y <= view.y + BoardSection.SPACING, "the view's top is covered: " + top);
+        assertTrue(bottom.y + bottom.height + BoardSection.SPACING >= view.y + view.height || lastCard.getData().equals(order.getLast()),
+                "the view's bottom is covered: " + bottom + " in " + view);
+        assertTrue(lastCard.getParent().getSize().y < Short.MAX_VALUE, "the cards' widget fits an X11 window: "
+                + lastCard.getParent().getSize());
+        assertTrue(colours(viewport) > 2, "the view is painted");
+        return first;
+    }
+
+    /** @return how many colours the view shows on screen: a blank view shows one */
+    private int colours(Composite viewport) {
+        Rectangle view = viewport.getClientArea();
+        Image image = new Image(display, view.width, view.height);
+        GC gc = new GC(viewport);
+        try {
+            gc.copyArea(image, view.x, view.y);
+            ImageData data = image.getImageData();
+            Set<Integer> seen = new HashSet<>();
+            for (int y = 0; y < data.height; y += 3) {
+                for (int x = 0; x < data.width; x += 3) {
+                    seen.add(data.getPixel(x, y));
+                }
+            }
+            return seen.size();
+        } finally {
+            gc.dispose();
+            image.dispose();
         }
     }
 

@@ -2,6 +2,8 @@ package peregrine.ui.kanban.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static peregrine.ui.kanban.internal.BoardHarness.all;
 import static peregrine.ui.kanban.internal.BoardHarness.button;
@@ -13,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -25,6 +29,9 @@ import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -224,6 +231,40 @@ class CalendarButtonTest {
     private List<String> eventLinks(long id) {
         return all(harness.card(id), Link.class).stream().map(Link::getText).filter(text -> text.contains("Open event"))
                 .toList();
+    }
+
+    @Test
+    void theCalendarButtonShowsTheBundlesIconsAndNoEmojiBeforeAndAfterAPush() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        long id = datedJob(store, "Iconic");
+        register(new FakeCalendar());
+        open(store);
+        Image add = assertDrawnIcon(harness.calendarButton(id).orElseThrow());
+
+        press(harness.calendarButton(id).orElseThrow());
+        harness.waitForTheBoard();
+
+        Image update = assertDrawnIcon(harness.calendarButton(id).orElseThrow());
+        assertNotSame(add, update, "Update has an icon of its own");
+    }
+
+    /** Checks that {@code button} shows a 16 px icon that is not JFace's missing-image square, and no emoji. */
+    private static Image assertDrawnIcon(Button button) {
+        assertTrue(button.getText().codePoints().allMatch(Character::isBmpCodePoint), button.getText());
+        Image image = button.getImage();
+        assertNotNull(image, button.getText());
+        ImageData data = image.getImageData();
+        assertEquals(16, data.width);
+        assertEquals(16, data.height);
+        Set<RGB> colours = new HashSet<>();
+        for (int y = 0; y < data.height; y++) {
+            for (int x = 0; x < data.width; x++) {
+                colours.add(data.palette.getRGB(data.getPixel(x, y)));
+            }
+        }
+        // Red header, frame, page, days and the green mark; the missing image has white, red and black only.
+        assertTrue(colours.contains(new RGB(0x1e, 0x7b, 0x34)) && colours.size() >= 5, colours.toString());
+        return image;
     }
 
     @Test
