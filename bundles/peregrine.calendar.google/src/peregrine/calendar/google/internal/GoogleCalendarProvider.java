@@ -106,13 +106,16 @@ public final class GoogleCalendarProvider implements CalendarProvider {
 
     private final WorkbenchSettings settings;
     private final Path home;
-    private final HttpTransport transport = new NetHttpTransport();
+    /** Made at first use, not when DS activates the provider: until then none of the Google client's classes load. */
+    private static final class Transport {
+        static final HttpTransport INSTANCE = new NetHttpTransport();
+    }
     /** Each event's page in Google Calendar, from the API's answers. */
     private final Map<String, URI> links = new ConcurrentHashMap<>();
     private volatile Retries retries = Retries.DEFAULT;
 
     /** Service-account key files, each parsed again only when it changes. */
-    private final SettingsFiles<ServiceAccountKey> keys = new SettingsFiles<>((file, text) -> ServiceAccountKey.parse(file, text, transport));
+    private final SettingsFiles<ServiceAccountKey> keys = new SettingsFiles<>((file, text) -> ServiceAccountKey.parse(file, text, Transport.INSTANCE));
 
     // guarded by this
     private GoogleSession session;
@@ -376,7 +379,7 @@ public final class GoogleCalendarProvider implements CalendarProvider {
         if (session != null && session.settings().equals(google) && session.key() == key) {
             return session;
         }
-        session = GoogleSession.open(google, key, transport);
+        session = GoogleSession.open(google, key, Transport.INSTANCE);
         if (google.primary()) {
             LOG.log(System.Logger.Level.WARNING, primaryWarning(google, key.clientEmail()));
         }
