@@ -3,6 +3,7 @@ package peregrine.calendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,14 +12,17 @@ import java.util.function.BooleanSupplier;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import peregrine.jobs.Job;
+import peregrine.jobs.JobStoreException;
 import peregrine.settings.Tier;
 
 /**
  * Pushes a job's interview to a calendar, choosing among the {@link CalendarProvider}s active at the
  * moment. Pushing again updates the same event; it never makes a second one.
  * <p>
- * {@link #push} blocks on the job store and the network: call it off the UI thread. The other methods
- * read only memory and local files.
+ * {@link #push}, {@link #pushAll} and {@link #remove} block on the job store and the network, and {@link #event}
+ * on the job store: call them off the UI thread. {@link #providers()} and {@link #offer} read only memory and
+ * local files.
  */
 @ProviderType
 public interface CalendarPushService {
@@ -30,15 +34,39 @@ public interface CalendarPushService {
     List<CalendarProvider> providers();
 
     /**
-     * Pushes the job's interview: refuses without an interview date, below the {@link #REQUIRED_TIER}
-     * or without a connected provider; else creates or updates the event at the provider that already
-     * holds it (when still active and connected) or at the first connected one, and records the event
-     * id with its provider in the job store. An event deleted on the server is created again. Pushes
-     * of the same job are serialized.
+     * Pushes the job's interview: refuses without an interview date, below the {@link #REQUIRED_TIER} or without a
+     * connected provider; else creates or updates the event on each target calendar and records each event with
+     * its provider in the job store. The targets are the connected providers that {@code calendar_targets:} in
+     * {@code user.yaml} names, in its order; without that list, the calendar that already holds the job (when
+     * still connected), else the first connected one. Targets are written independently: one failing neither
+     * stops nor undoes the others. An event deleted on the server is created again. Pushes and removals of the
+     * same job are serialized.
      *
-     * @return what happened; never throws for a failure the user can meet
+     * @return one result per target; never throws for a failure the user can meet
      */
-    PushResult push(long jobId);
+    PushReport push(long jobId);
+
+    /**
+     * Removes the job's event from every calendar that holds it. A link is forgotten only once its provider
+     * confirmed the removal or found the event already gone; a link whose provider is not installed or not
+     * connected stays, with a failure saying so. Unlike {@link #push}, this needs no plan: a user can always take
+     * their events away.
+     *
+     * @return one result per calendar that held the event; a single failure without a provider when none did
+     */
+    PushReport remove(long jobId);
+
+    /**
+     * @return what can be done for {@code job}'s interview now; reads memory and local files only, so a view
+     *         may ask for each card it draws
+     */
+    CalendarOffer offer(Job job);
+
+    /**
+     * @return the event a push of the job would send now, reminders included, for an {@link EventExporter};
+     *         empty when the job has no interview date
+     */
+    Optional<CalendarEvent> event(long jobId) throws JobStoreException;
 
     /**
      * Pushes the interviews of {@code jobIds} as {@link #push} does, at most {@code concurrency} at a
@@ -49,12 +77,12 @@ public interface CalendarPushService {
      * @param concurrency at least 1
      * @return the result of every push that started, by job id, in the order of {@code jobIds}
      */
-    default Map<Long, PushResult> pushAll(List<Long> jobIds, int concurrency, BiConsumer<Long, PushResult> each,
+    default Map<Long, PushReport> pushAll(List<Long> jobIds, int concurrency, BiConsumer<Long, PushReport> each,
             BooleanSupplier cancelled) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
-        Map<Long, PushResult> results = new ConcurrentHashMap<>();
+        Map<Long, PushReport> results = new ConcurrentHashMap<>();
         // close() waits for every task; when interrupted it stops the pool and keeps the interrupt.
         // Virtual threads: a push made on one needs no hand-off to be given up at its limit.
         try (ExecutorService pool = Executors.newFixedThreadPool(concurrency,
@@ -62,14 +90,14 @@ public interface CalendarPushService {
             for (long id : jobIds) {
                 pool.execute(() -> {
                     if (!cancelled.getAsBoolean()) {
-                        PushResult result = push(id);
+                        PushReport result = push(id);
                         results.put(id, result);
                         each.accept(id, result);
                     }
                 });
             }
         }
-        Map<Long, PushResult> ordered = new LinkedHashMap<>();
+        Map<Long, PushReport> ordered = new LinkedHashMap<>();
         jobIds.stream().filter(results::containsKey).forEach(id -> ordered.put(id, results.get(id)));
         return ordered;
     }

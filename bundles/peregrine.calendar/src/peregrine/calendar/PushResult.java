@@ -3,11 +3,14 @@ package peregrine.calendar;
 import java.net.URI;
 import java.util.Optional;
 
-/** The outcome of pushing a job's interview to a calendar. */
+/** What one calendar did with a job's interview, in a push or a removal; see {@link PushReport}. */
 public sealed interface PushResult {
 
-    /** @return whether the interview is on the calendar now */
+    /** @return whether the calendar did what was asked */
     boolean ok();
+
+    /** @return the provider this result is about; empty when the job was refused before any calendar was asked */
+    String providerId();
 
     /**
      * The interview is on the calendar and the job records the event.
@@ -27,11 +30,32 @@ public sealed interface PushResult {
     }
 
     /**
-     * Nothing was pushed, or the push could not be completed.
+     * The event is no longer on the calendar and the job no longer records it.
      *
-     * @param message what happened and what to do, for the user; never a secret
+     * @param providerId    the provider that held the event
+     * @param providerLabel its name for users
+     * @param eventId       the event's id at that provider
      */
-    record Failed(String message) implements PushResult {
+    record Removed(String providerId, String providerLabel, String eventId) implements PushResult {
+        @Override
+        public boolean ok() {
+            return true;
+        }
+    }
+
+    /**
+     * Nothing was done at this calendar, or it could not be completed; what the job records of it is unchanged.
+     *
+     * @param providerId the provider that failed; empty when the job was refused before any calendar was asked
+     * @param message    what happened and what to do, for the user, naming the calendar; never a secret
+     */
+    record Failed(String providerId, String message) implements PushResult {
+
+        /** A refusal before any calendar was asked. */
+        public Failed(String message) {
+            this("", message);
+        }
+
         @Override
         public boolean ok() {
             return false;

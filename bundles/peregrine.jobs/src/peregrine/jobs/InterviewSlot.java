@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When an interview takes place. Peregrine stores only the date; the time of day, its zone and the
- * duration are optional additions of the workbench. A time without a zone is read in the zone of the
+ * When and where an interview takes place. Peregrine stores only the date; the time of day, its zone, the
+ * duration and the place are optional additions of the workbench. A time without a zone is read in the zone of the
  * machine that shows it. Dates lie in the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, and so does the
  * interview's end: every calendar format can hold them.
  *
@@ -18,8 +18,11 @@ import java.util.Optional;
  * @param time     the time of day, if known
  * @param zone     the zone of {@code time}, if given
  * @param duration how long the interview lasts, if given; positive
+ * @param location where it takes place, if given: free text (an address, "Phone") or a video link; never blank,
+ *                 at most {@value #MAX_LOCATION_LENGTH} characters
  */
-public record InterviewSlot(LocalDate date, Optional<LocalTime> time, Optional<ZoneId> zone, Optional<Duration> duration) {
+public record InterviewSlot(LocalDate date, Optional<LocalTime> time, Optional<ZoneId> zone, Optional<Duration> duration,
+        Optional<String> location) {
 
     /** The first year an interview may be in. */
     public static final int MIN_YEAR = 1900;
@@ -29,12 +32,19 @@ public record InterviewSlot(LocalDate date, Optional<LocalTime> time, Optional<Z
     public static final LocalTime DEFAULT_START = LocalTime.NOON;
     /** How long an interview lasts when no duration was given. */
     public static final Duration DEFAULT_DURATION = Duration.ofMinutes(60);
+    /** The longest place text a slot holds. */
+    public static final int MAX_LOCATION_LENGTH = 2000;
 
     public InterviewSlot {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(location, "location");
+        location = location.map(String::strip).filter(l -> !l.isEmpty());
+        if (location.isPresent() && location.get().length() > MAX_LOCATION_LENGTH) {
+            throw new IllegalArgumentException("An interview's place can be at most " + MAX_LOCATION_LENGTH + " characters long.");
+        }
         if (zone.isPresent() && time.isEmpty()) {
             throw new IllegalArgumentException("A time zone needs a time of day");
         }
@@ -47,6 +57,16 @@ public record InterviewSlot(LocalDate date, Optional<LocalTime> time, Optional<Z
             throw new IllegalArgumentException("The interview on " + date + " would end after the year " + MAX_YEAR
                     + ", which calendars cannot hold.");
         }
+    }
+
+    /** A slot with no place. */
+    public InterviewSlot(LocalDate date, Optional<LocalTime> time, Optional<ZoneId> zone, Optional<Duration> duration) {
+        this(date, time, zone, duration, Optional.empty());
+    }
+
+    /** @return this slot at {@code location} (empty or blank: no place) */
+    public InterviewSlot withLocation(Optional<String> location) {
+        return new InterviewSlot(date, time, zone, duration, location);
     }
 
     /**

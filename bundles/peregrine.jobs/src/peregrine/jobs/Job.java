@@ -1,5 +1,7 @@
 package peregrine.jobs;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,13 +16,28 @@ import java.util.Optional;
  * @param appliedAt      when the job was applied to, as Peregrine wrote it, if known
  * @param rejectionStage for a rejected job, the stage it was rejected at, if recorded
  * @param interview      the interview slot, if a date is set
- * @param calendarLink   the calendar event that holds the interview, if one was pushed
+ * @param calendarLinks  the calendar events that hold the interview, at most one per provider, the one whose id
+ *                       is in {@code jobs.calendar_event_id} (Peregrine's own column) first; empty when none was pushed
  */
 public record Job(long id, String title, String company, String url, String status, Optional<String> appliedAt,
-        Optional<String> rejectionStage, Optional<InterviewSlot> interview, Optional<CalendarLink> calendarLink) {
+        Optional<String> rejectionStage, Optional<InterviewSlot> interview, List<CalendarLink> calendarLinks) {
+
+    public Job {
+        calendarLinks = List.copyOf(Objects.requireNonNull(calendarLinks, "calendarLinks"));
+    }
 
     /** @return the job's stage, or empty when {@link #status()} is a value this version does not know */
     public Optional<Stage> stage() {
         return Stage.fromDbValue(status);
+    }
+
+    /** @return the job's first calendar link, the one Peregrine itself sees */
+    public Optional<CalendarLink> calendarLink() {
+        return calendarLinks.stream().findFirst();
+    }
+
+    /** @return the job's link to the calendar of {@code providerId} ({@code ""}: the one Peregrine recorded) */
+    public Optional<CalendarLink> calendarLink(String providerId) {
+        return calendarLinks.stream().filter(link -> link.providerId().equals(providerId)).findFirst();
     }
 }

@@ -54,19 +54,31 @@ public interface JobStore {
     Job reject(long id) throws JobStoreException;
 
     /**
-     * Sets or clears ({@code slot} empty) the interview date, time, zone and duration together.
+     * Sets or clears ({@code slot} empty) the interview date, time, zone, duration and place together. The job's
+     * calendar links stay: clearing the date does not remove an event.
      *
      * @return the job as it is now
      */
     Job setInterview(long id, Optional<InterviewSlot> slot) throws JobStoreException;
 
     /**
-     * Records ({@code link} present) or forgets the calendar event that holds the job's interview:
-     * the event id, its provider and its version are always written together.
+     * Records the calendar event {@code link} as the job's link to {@code link.providerId()}'s calendar, replacing
+     * the job's earlier link to that provider. {@code jobs.calendar_event_id}, which Peregrine reads, holds the
+     * event id of the job's first link (by when it was first recorded); so a link Peregrine recorded, without a
+     * provider, gives way to the first link recorded by the workbench.
      *
      * @return the job as it is now
      */
-    Job setCalendarLink(long id, Optional<CalendarLink> link) throws JobStoreException;
+    Job putCalendarLink(long id, CalendarLink link) throws JobStoreException;
+
+    /**
+     * Forgets the job's link to the calendar of {@code providerId} ({@code ""}: the event Peregrine recorded, which
+     * clears {@code jobs.calendar_event_id} when it holds no other link's id). Forgetting a link that is not
+     * there changes nothing.
+     *
+     * @return the job as it is now
+     */
+    Job removeCalendarLink(long id, String providerId) throws JobStoreException;
 
     /**
      * @return the first line of the company research's {@code company_brief} for the job, if there

@@ -2,6 +2,7 @@ package peregrine.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,5 +72,50 @@ public interface WorkbenchSettings {
      */
     default Duration calendarTimeout() {
         return DEFAULT_CALENDAR_TIMEOUT;
+    }
+
+    /** The reminders of an interview when {@code user.yaml} does not say: a day and an hour before. */
+    List<Duration> DEFAULT_REMINDERS = List.of(Duration.ofDays(1), Duration.ofHours(1));
+
+    /**
+     * @return the ids of the calendar providers that interviews go to, in order: {@code calendar_targets:} from
+     *         {@code user.yaml}; empty when it does not say (or is broken, which {@link #tier()} reports), which
+     *         means the calendar already holding a job, else the first connected one
+     */
+    default Optional<List<String>> calendarTargets() {
+        return Optional.empty();
+    }
+
+    /**
+     * @return how long before an interview to remind the user, longest first: {@code calendar_reminders:} from
+     *         {@code user.yaml}, a list of {@code 15m}, {@code 1h}, {@code 2d} or {@code 1w} ({@code []}: none), else
+     *         {@link #DEFAULT_REMINDERS}; values that are not such a duration, or longer than four weeks, are left out
+     */
+    default List<Duration> calendarReminders() {
+        return DEFAULT_REMINDERS;
+    }
+
+    /** @return {@code calendar_remove_on:} from {@code user.yaml}; {@link RemovePolicy#ASK} when it does not say */
+    default RemovePolicy calendarRemoveOn() {
+        return RemovePolicy.ASK;
+    }
+
+    /**
+     * Writes {@code calendar_targets:} into {@code user.yaml} (empty: removes it), keeping every other line of the
+     * file as it was; the file is replaced atomically.
+     *
+     * @throws SettingsException naming the file when it cannot be read or written; then it is unchanged
+     */
+    default void setCalendarTargets(Optional<List<String>> providerIds) throws SettingsException {
+        throw new SettingsException("These settings cannot be changed from here.");
+    }
+
+    /**
+     * Writes {@code calendar_remove_on:} into {@code user.yaml}, as {@link #setCalendarTargets} does.
+     *
+     * @throws SettingsException naming the file when it cannot be read or written; then it is unchanged
+     */
+    default void setCalendarRemoveOn(RemovePolicy policy) throws SettingsException {
+        throw new SettingsException("These settings cannot be changed from here.");
     }
 }

@@ -3,5 +3,5 @@
  * integration files ({@code integrations/<name>.yaml}) that Peregrine writes, all read through one checked,
  * cached reader ({@link peregrine.settings.SettingsFiles}) that a provider also uses for files its settings name.
  */
-@org.osgi.annotation.versioning.Version("0.2.1")
+@org.osgi.annotation.versioning.Version("0.2.2")
 package peregrine.settings;
