@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
 
+import peregrine.p2.PluginInstaller;
 import peregrine.p2.UnsignedContent;
 
 /** Help → About Peregrine Workbench and Help → Show Log on a real display. */
@@ -52,23 +56,33 @@ class AboutAndShowLogTest {
             p2.repository(dir.resolve("two"), "zeta.calendar", "Zeta Calendar", "3.1.4", "Zeta", false);
             assertTrue(p2.installer.install(dir.resolve("one").toString(), "acme.calendar", UnsignedContent.REFUSE, new NullProgressMonitor()).ok());
             assertTrue(p2.installer.install(dir.resolve("two").toString(), "zeta.calendar", UnsignedContent.REFUSE, new NullProgressMonitor()).ok());
-            ProductVersion product = AboutHandler.product();
+            IEclipseContext context = EclipseContextFactory.create("about test");
+            context.set(IServiceConstants.ACTIVE_SHELL, parent);
+            context.set(PluginInstaller.class, p2.installer);
 
-            AboutDialog about = new AboutDialog(parent, product, p2.installer.features());
-            about.setBlockOnOpen(false);
-            about.open();
+            ContextInjectionFactory.invoke(ContextInjectionFactory.make(AboutHandler.class, context), Execute.class, context);
 
+            assertEquals(1, dialogs.asked().size(), dialogs.asked()::toString);
+            Dialogs.Asked about = dialogs.asked().get(0);
+            assertEquals("About Peregrine Workbench", about.title());
             Version own = FrameworkUtil.getBundle(AboutHandler.class).getVersion();
-            String message = Dialogs.find(about.getShell(), Text.class, t -> !t.getEditable()).orElseThrow().getText();
-            assertTrue(message.startsWith("Version " + own.getMajor() + "." + own.getMinor() + "." + own.getMicro() + ", build "),
-                    message);
-            assertTrue(message.contains(own.getQualifier()), message);
-            Table table = Dialogs.find(about.getShell(), Table.class, t -> true).orElseThrow();
-            assertEquals(List.of("Acme Calendar 1.0.0", "Zeta Calendar 3.1.4"),
-                    List.of(table.getItem(0).getText(0) + " " + table.getItem(0).getText(1),
-                            table.getItem(1).getText(0) + " " + table.getItem(1).getText(1)));
-            about.close();
+            assertTrue(about.text().contains("Version " + own.getMajor() + "." + own.getMinor() + "." + own.getMicro() + ", build "), about::toString);
+            assertTrue(about.text().contains(own.getQualifier()), about::toString);
+            assertTrue(about.text().contains("Acme Calendar 1.0.0\nZeta Calendar 3.1.4"), about::toString);
+            context.dispose();
         }
+    }
+
+    @Test
+    void withoutTheInstallerAboutStillShowsTheVersionAndSaysNoFeatureIsKnown() {
+        IEclipseContext context = EclipseContextFactory.create("about test");
+        context.set(IServiceConstants.ACTIVE_SHELL, parent);
+
+        ContextInjectionFactory.invoke(ContextInjectionFactory.make(AboutHandler.class, context), Execute.class, context);
+
+        assertEquals(1, dialogs.asked().size(), dialogs.asked()::toString);
+        assertTrue(dialogs.asked().get(0).text().contains("No installed feature is known"), dialogs.asked()::toString);
+        context.dispose();
     }
 
     @Test

@@ -15,8 +15,14 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 
-/** Drives real SWT dialogs: answers message dialogs as a user would, by pressing their buttons, and finds widgets. */
+/**
+ * Drives real SWT dialogs: answers message dialogs as a user would, by pressing their buttons (and closes the About
+ * dialog), recording what each showed; and finds widgets.
+ */
 final class Dialogs {
 
     /** A message dialog that was shown: its title, its text, and the button pressed. */
@@ -51,7 +57,10 @@ final class Dialogs {
             return;
         }
         for (Shell shell : display.getShells()) {
-            if (shell.isVisible() && shell.getData() instanceof MessageDialog) {
+            if (shell.isVisible() && shell.getData() instanceof AboutDialog about) {
+                asked.add(new Asked(shell.getText(), String.join("\n", texts(shell)), "Close"));
+                about.close();
+            } else if (shell.isVisible() && shell.getData() instanceof MessageDialog) {
                 String text = String.join("\n", texts(shell));
                 Optional<Button> button = find(shell, Button.class, b -> b.getText().replace("&", "").equals(answer))
                         .or(() -> find(shell, Button.class, b -> b.getText().replace("&", "").equals("OK")));
@@ -71,6 +80,12 @@ final class Dialogs {
         for (Control child : parent.getChildren()) {
             if (child instanceof Label label && !label.getText().isBlank()) {
                 texts.add(label.getText());
+            } else if (child instanceof Text text && !text.getText().isBlank()) {
+                texts.add(text.getText().strip());
+            } else if (child instanceof Table table) {
+                for (TableItem item : table.getItems()) {
+                    texts.add(item.getText(0) + " " + item.getText(1));
+                }
             } else if (child instanceof Composite composite) {
                 texts.addAll(texts(composite));
             }
