@@ -30,8 +30,13 @@ class RestartScriptTest {
             read -r line || line=
             echo "start $n: $* stdin=$line" >> "$FAKE_LOG"
             status=$(echo "$FAKE_EXITS" | cut -d ' ' -f "$n")
-            if [ "$status" = wait ]; then
-                trap 'echo "terminated $n" >> "$FAKE_LOG"; exit 143' TERM
+            case $status in
+                wait) on_term=143 ;;
+                wait23) on_term=23 ;;
+                *) on_term= ;;
+            esac
+            if [ -n "$on_term" ]; then
+                trap 'echo "terminated $n" >> "$FAKE_LOG"; exit $on_term' TERM
                 echo "waiting $n" >> "$FAKE_LOG"
                 sleep 60 & wait $!
             fi
@@ -61,7 +66,15 @@ class RestartScriptTest {
     }
 
     private Process start(String exits) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(product.resolve("peregrine").toString(), "--db", dir.resolve("my jobs.db").toString());
+        return start(exits, false);
+    }
+
+    /** @param closedInput whether the script starts with its standard input closed, as some desktop launchers do */
+    private Process start(String exits, boolean closedInput) throws IOException {
+        List<String> command = closedInput
+                ? List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" <&-", product.resolve("peregrine").toString(), "--db", dir.resolve("my jobs.db").toString())
+                : List.of(product.resolve("peregrine").toString(), "--db", dir.resolve("my jobs.db").toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
@@ -70,7 +83,9 @@ class RestartScriptTest {
         builder.environment().put("FAKE_EXITS", exits);
         builder.redirectErrorStream(true).redirectOutput(dir.resolve("script.out").toFile());
         Process process = builder.start();
-        process.getOutputStream().write("typed\n".getBytes());
+        if (!closedInput) {
+            process.getOutputStream().write("typed\n".getBytes());
+        }
         process.getOutputStream().close();
         return process;
     }
@@ -96,6 +111,24 @@ class RestartScriptTest {
     }
 
     @Test
+    void aClosedStandardInputDoesNotStopTheRestart() throws Exception {
+        Process script = start("23 0", true);
+
+        assertTrue(script.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, script.exitValue(), () -> read(dir.resolve("script.out")));
+        assertEquals(2, starts().size());
+        assertEquals("", read(dir.resolve("script.out")), "no complaint");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
     void anyOtherExitStatusEndsTheScriptWithThatStatus() throws Exception {
         Process script = start("3 0");
 
@@ -104,19 +137,36 @@ class RestartScriptTest {
         assertEquals(1, starts().size());
     }
 
-    @Test
-    void sigtermToTheScriptReachesTheWorkbenchAndIsNotARestart() throws Exception {
-        Process script = start("wait 0");
+    private void awaitFirstStart() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!(Files.exists(log) && Files.readString(log).contains("waiting 1"))) {
             assertTrue(System.nanoTime() < deadline, "the stand-in did not start");
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void sigtermToTheScriptReachesTheWorkbench() throws Exception {
+        Process script = start("wait 0");
+        awaitFirstStart();
 
         script.destroy(); // SIGTERM, as bench.py and a desktop session's logout send it
 
         assertTrue(script.waitFor(30, TimeUnit.SECONDS));
         assertEquals(143, script.exitValue());
+        assertTrue(Files.readString(log).contains("terminated 1"), Files.readString(log));
+        assertEquals(1, starts().size());
+    }
+
+    @Test
+    void afterASigtermTheWorkbenchIsNotStartedAgainEvenIfItAsksTo() throws Exception {
+        Process script = start("wait23 0");
+        awaitFirstStart();
+
+        script.destroy();
+
+        assertTrue(script.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(23, script.exitValue());
         assertTrue(Files.readString(log).contains("terminated 1"), Files.readString(log));
         assertEquals(1, starts().size());
     }
