@@ -48,9 +48,9 @@ final class Schema {
      * second process, adds no second row.
      */
     private static final String TAKE_OVER_LINKS = "INSERT OR IGNORE INTO calendar_links (job_id, provider_id, event_id, "
-            + "event_address, event_version) SELECT id, " + Columns.CALENDAR_PROVIDER + ", calendar_event_id, "
+            + "event_address, event_version) SELECT id, trim(" + Columns.CALENDAR_PROVIDER + "), calendar_event_id, "
             + "NULLIF(trim(" + Columns.CALENDAR_EVENT_ADDRESS + "), ''), NULLIF(trim(" + Columns.CALENDAR_EVENT_VERSION + "), '') "
-            + "FROM jobs WHERE " + Columns.CALENDAR_PROVIDER + " <> '' AND trim(calendar_event_id) <> '' ORDER BY id";
+            + "FROM jobs WHERE trim(" + Columns.CALENDAR_PROVIDER + ") <> '' AND trim(calendar_event_id) <> '' ORDER BY id";
 
     /** Columns added after the first release, Peregrine's and then the workbench's, with their types. */
     static final Map<String, Map<String, String>> ADDED_COLUMNS = Map.of(

@@ -308,7 +308,7 @@ class CalendarLinksTest {
     }
 
     @Test
-    void theBoardOfTenThousandJobsWithTheirLinksIsReadInOneQuery() throws Exception {
+    void theBoardOfTenThousandJobsHasEachJobsLinksInOrderWithinSeconds() throws Exception {
         Path file = dir.resolve("big.db");
         JobStore store = new SqliteJobStore(file);
         store.list(Optional.empty());
