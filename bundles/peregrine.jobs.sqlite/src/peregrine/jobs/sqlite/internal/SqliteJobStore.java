@@ -55,9 +55,10 @@ public final class SqliteJobStore implements JobStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String BOARD_STATUSES = Arrays.stream(Stage.values()).filter(Stage::onBoard)
             .flatMap(s -> s.dbValues().stream()).map(v -> "'" + v + "'").collect(Collectors.joining(", "));
-    private static final String SELECT = "SELECT " + JobRows.COLUMNS + " FROM jobs" + CalendarLinks.JOIN;
     private static final String KNOWN_STATUSES = Arrays.stream(Stage.values())
             .flatMap(s -> s.dbValues().stream()).map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+    /** Jobs with their links: a job with n links is n rows, one without is one row. */
+    private static final String SELECT = "SELECT " + JobRows.COLUMNS + " FROM jobs" + CalendarLinks.JOIN;
 
     private final Path file;
     private final Clock clock;
