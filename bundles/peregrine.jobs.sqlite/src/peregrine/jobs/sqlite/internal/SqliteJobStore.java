@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +17,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -45,7 +45,8 @@ import peregrine.settings.WorkbenchSettings;
  * <p>
  * This class holds the SQL of each operation and composes the rest: the file's checks ({@link DatabaseFile}),
  * the migration ({@link Schema}), the connections and transactions ({@link ConnectionPool}), the mapping of
- * rows ({@link JobRows}, {@link InterviewDates}) and of SQLite's errors ({@link StoreErrors}).
+ * rows ({@link JobRows}, {@link InterviewDates}), the calendar links ({@link CalendarLinks}) and SQLite's errors
+ * ({@link StoreErrors}). Every read is one query, jobs and their links joined, so it sees one state of the file.
  */
 @Component(service = JobStore.class)
 public final class SqliteJobStore implements JobStore {
@@ -56,6 +57,8 @@ public final class SqliteJobStore implements JobStore {
             .flatMap(s -> s.dbValues().stream()).map(v -> "'" + v + "'").collect(Collectors.joining(", "));
     private static final String KNOWN_STATUSES = Arrays.stream(Stage.values())
             .flatMap(s -> s.dbValues().stream()).map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+    /** Jobs with their links: a job with n links is n rows, one without is one row. */
+    private static final String SELECT = "SELECT " + JobRows.COLUMNS + " FROM jobs" + CalendarLinks.JOIN;
 
     private final Path file;
     private final Clock clock;
@@ -103,34 +106,30 @@ public final class SqliteJobStore implements JobStore {
     public Map<Stage, List<Job>> board() throws JobStoreException {
         Map<Stage, List<Job>> board = new EnumMap<>(Stage.class);
         Arrays.stream(Stage.values()).filter(Stage::onBoard).forEach(s -> board.put(s, new ArrayList<>()));
-        read("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE status IN (" + BOARD_STATUSES + ") ORDER BY id DESC", List.of())
+        read(SELECT + " WHERE jobs.status IN (" + BOARD_STATUSES + ") ORDER BY jobs.id DESC, " + CalendarLinks.ORDER, List.of())
                 .forEach(job -> board.get(job.stage().orElseThrow()).add(job));
         return board;
     }
 
     @Override
     public List<Job> otherStatuses() throws JobStoreException {
-        return read("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE status IS NULL OR status NOT IN (" + KNOWN_STATUSES
-                + ") ORDER BY status, id", List.of());
+        return read(SELECT + " WHERE jobs.status IS NULL OR jobs.status NOT IN (" + KNOWN_STATUSES
+                + ") ORDER BY jobs.status, jobs.id, " + CalendarLinks.ORDER, List.of());
     }
 
     @Override
     public List<Job> list(Optional<Stage> stage) throws JobStoreException {
         if (stage.isEmpty()) {
-            return read("SELECT " + JobRows.COLUMNS + " FROM jobs ORDER BY id", List.of());
+            return read(SELECT + " ORDER BY jobs.id, " + CalendarLinks.ORDER, List.of());
         }
         List<String> values = stage.get().dbValues();
-        return read("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE status IN (" + String.join(", ", values.stream().map(v -> "?").toList())
-                + ") ORDER BY id", List.copyOf(values));
+        return read(SELECT + " WHERE jobs.status IN (" + String.join(", ", values.stream().map(v -> "?").toList())
+                + ") ORDER BY jobs.id, " + CalendarLinks.ORDER, List.copyOf(values));
     }
 
     @Override
     public Job job(long id) throws JobStoreException {
-        List<Job> found = read("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE id = ?", List.of(id));
-        if (found.isEmpty()) {
-            throw new UnknownJobException(id);
-        }
-        return found.get(0);
+        return withConnection(c -> requireJob(c, id));
     }
 
     @Override
@@ -217,7 +216,8 @@ public final class SqliteJobStore implements JobStore {
         return write(c -> {
             requireJob(c, id);
             try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET interview_date = ?, " + Columns.INTERVIEW_TIME
-                    + " = ?, " + Columns.INTERVIEW_ZONE + " = ?, " + Columns.INTERVIEW_DURATION + " = ? WHERE id = ?")) {
+                    + " = ?, " + Columns.INTERVIEW_ZONE + " = ?, " + Columns.INTERVIEW_DURATION + " = ?, " + Columns.INTERVIEW_LOCATION
+                    + " = ? WHERE id = ?")) {
                 setNullable(p, 1, slot.map(s -> InterviewDates.write(s.date())).orElse(null));
                 setNullable(p, 2, slot.flatMap(InterviewSlot::time).map(t -> t.truncatedTo(ChronoUnit.MINUTES).toString()).orElse(null));
                 setNullable(p, 3, slot.flatMap(InterviewSlot::zone).map(ZoneId::getId).orElse(null));
@@ -227,27 +227,34 @@ public final class SqliteJobStore implements JobStore {
                 } else {
                     p.setNull(4, Types.INTEGER);
                 }
-                p.setLong(5, id);
+                setNullable(p, 5, slot.flatMap(InterviewSlot::location).orElse(null));
+                p.setLong(6, id);
                 p.executeUpdate();
             }
             return jobIn(c, id);
         });
     }
 
+    /** @throws IllegalArgumentException for Peregrine's own link (no provider): that is only ever its column */
     @Override
-    public Job setCalendarLink(long id, Optional<CalendarLink> link) throws JobStoreException {
+    public Job putCalendarLink(long id, CalendarLink link) throws JobStoreException {
+        if (link.fromPeregrine()) {
+            throw new IllegalArgumentException("A calendar link needs its provider: the event Peregrine recorded is kept in "
+                    + "calendar_event_id only.");
+        }
         return write(c -> {
             requireJob(c, id);
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE jobs SET calendar_event_id = ?, " + Columns.CALENDAR_PROVIDER + " = ?, "
-                            + Columns.CALENDAR_EVENT_VERSION + " = ?, " + Columns.CALENDAR_EVENT_ADDRESS + " = ? WHERE id = ?")) {
-                setNullable(p, 1, link.map(CalendarLink::eventId).orElse(null));
-                setNullable(p, 2, link.map(CalendarLink::providerId).filter(provider -> !provider.isEmpty()).orElse(null));
-                setNullable(p, 3, link.flatMap(CalendarLink::version).orElse(null));
-                setNullable(p, 4, link.flatMap(CalendarLink::address).orElse(null));
-                p.setLong(5, id);
-                p.executeUpdate();
-            }
+            CalendarLinks.put(c, id, link);
+            return jobIn(c, id);
+        });
+    }
+
+    @Override
+    public Job removeCalendarLink(long id, String providerId) throws JobStoreException {
+        Objects.requireNonNull(providerId, "providerId");
+        return write(c -> {
+            requireJob(c, id);
+            CalendarLinks.remove(c, id, providerId);
             return jobIn(c, id);
         });
     }
@@ -275,24 +282,21 @@ public final class SqliteJobStore implements JobStore {
                     p.setObject(i + 1, params.get(i));
                 }
                 try (ResultSet r = p.executeQuery()) {
-                    List<Job> jobs = new ArrayList<>();
-                    while (r.next()) {
-                        jobs.add(JobRows.toJob(r, clock.getZone()));
-                    }
-                    return jobs;
+                    return JobRows.toJobs(r, clock.getZone());
                 }
             }
         });
     }
 
     private Job requireJob(Connection c, long id) throws SQLException, UnknownJobException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE id = ?")) {
+        try (PreparedStatement p = c.prepareStatement(SELECT + " WHERE jobs.id = ? ORDER BY " + CalendarLinks.ORDER)) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
+                List<Job> found = JobRows.toJobs(r, clock.getZone());
+                if (found.isEmpty()) {
                     throw new UnknownJobException(id);
                 }
-                return JobRows.toJob(r, clock.getZone());
+                return found.get(0);
             }
         }
     }

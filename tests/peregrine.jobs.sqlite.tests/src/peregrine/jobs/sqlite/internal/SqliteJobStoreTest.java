@@ -55,10 +55,15 @@ class SqliteJobStoreTest {
         String jobs = PeregrineFiles.ddl(file, "jobs");
         for (String column : List.of("url TEXT UNIQUE", "status TEXT DEFAULT 'pending'", "calendar_event_id", "interview_date",
                 "calendar_provider", "interview_time", "interview_zone", "interview_duration_minutes", "ats_gap_report",
-                "calendar_event_version TEXT")) {
+                "calendar_event_version TEXT", "interview_location TEXT")) {
             assertTrue(jobs.contains(column), column + " missing from " + jobs);
         }
         assertTrue(PeregrineFiles.ddl(file, "company_research").contains("accessibility_brief"));
+        String links = PeregrineFiles.ddl(file, "calendar_links");
+        for (String part : List.of("job_id INTEGER NOT NULL REFERENCES jobs(id)", "provider_id TEXT NOT NULL CHECK (provider_id <> '')",
+                "fingerprint TEXT", "pushed_at TEXT", "UNIQUE (job_id, provider_id)")) {
+            assertTrue(links.contains(part), part + " missing from " + links);
+        }
     }
 
     @Test
@@ -99,7 +104,8 @@ class SqliteJobStoreTest {
         for (var table : Schema.ADDED_COLUMNS.entrySet()) {
             String ddl = PeregrineFiles.ddl(file, table.getKey());
             table.getValue().forEach((column, type) -> {
-                if (!column.equals(Columns.CALENDAR_EVENT_VERSION) && !ddl.contains(" " + column + " ")) {
+                if (!column.equals(Columns.CALENDAR_EVENT_VERSION) && !column.equals(Columns.INTERVIEW_LOCATION)
+                        && !ddl.contains(" " + column + " ")) {
                     alters.add("ALTER TABLE " + table.getKey() + " ADD COLUMN " + column + " " + type);
                 }
             });
@@ -122,11 +128,12 @@ class SqliteJobStoreTest {
         String jobsDdl = PeregrineFiles.ddl(file, "jobs");
         assertEquals(jobsDdlBefore.substring(0, jobsDdlBefore.length() - 1), jobsDdl.substring(0, jobsDdlBefore.length() - 1),
                 "only appended: " + jobsDdl);
-        assertTrue(jobsDdl.endsWith(", calendar_event_version TEXT)"), jobsDdl);
+        assertTrue(jobsDdl.endsWith(", calendar_event_version TEXT, interview_location TEXT)"), jobsDdl);
         List<List<String>> jobsAfter = PeregrineFiles.rows(file, "jobs");
         for (int i = 0; i < jobsBefore.size(); i++) {
             List<String> expected = new ArrayList<>(jobsBefore.get(i));
             expected.add("calendar_event_version=null");
+            expected.add("interview_location=null");
             assertEquals(expected, jobsAfter.get(i));
         }
         assertEquals(researchBefore, PeregrineFiles.rows(file, "company_research"));
@@ -225,23 +232,24 @@ class SqliteJobStoreTest {
     }
 
     @Test
-    void theCalendarEventIdIsStoredAndClearedTogetherWithItsProviderAndVersion() throws Exception {
+    void aLinkIsStoredAndForgottenWithItsProviderVersionFingerprintAndPushTime() throws Exception {
         Path file = dir.resolve("link.db");
         JobStore store = new SqliteJobStore(file);
         long id = store.add(new NewJob("Engineer", "Acme", "", Stage.INTERVIEWING));
         CalendarLink link = new CalendarLink("apple_calendar", "7k2pq@peregrine-workbench", Optional.of("https://cal.example/1.ics"),
-                Optional.of("\"a1b2\""));
-        assertEquals(Optional.of(link), store.setCalendarLink(id, Optional.of(link)).calendarLink());
-        assertEquals(Optional.of(link), new SqliteJobStore(file).job(id).calendarLink(), "as another process reads it");
-        CalendarLink unversioned = new CalendarLink("google_calendar", "0123abc");
-        assertEquals(Optional.of(unversioned), store.setCalendarLink(id, Optional.of(unversioned)).calendarLink(),
-                "a link without a version clears the old one");
-        assertEquals(Optional.empty(), store.setCalendarLink(id, Optional.empty()).calendarLink());
+                Optional.of("\"a1b2\""), Optional.of("sha256:9f86d0"), Optional.of(Instant.parse("2026-11-25T11:07:30.123Z")));
+        assertEquals(List.of(link), store.putCalendarLink(id, link).calendarLinks());
+        assertEquals(List.of(link), new SqliteJobStore(file).job(id).calendarLinks(), "as another process reads it");
+        CalendarLink unversioned = new CalendarLink("apple_calendar", "0123abc");
+        assertEquals(List.of(unversioned), store.putCalendarLink(id, unversioned).calendarLinks(),
+                "a link without a version, fingerprint or push time clears the old ones");
+        assertEquals(List.of(), store.removeCalendarLink(id, "apple_calendar").calendarLinks());
         assertEquals(List.of(List.of("id=" + id, "calendar_event_id=null", "calendar_provider=null", "calendar_event_version=null",
                 "calendar_event_address=null")),
                 PeregrineFiles.rows(file, "jobs").stream()
                         .map(row -> row.stream().filter(v -> v.startsWith("id=") || v.startsWith("calendar_")).toList())
                         .toList());
+        assertEquals(List.of(), PeregrineFiles.rows(file, "calendar_links"));
     }
 
     @Test
@@ -255,8 +263,8 @@ class SqliteJobStoreTest {
         assertTrue(peregrines.fromPeregrine());
         assertEquals(new CalendarLink("", "peregrine-job-1@circuitforge.tech"), peregrines);
 
-        store.setCalendarLink(1, Optional.of(new CalendarLink("apple_calendar", "peregrine-job-1@circuitforge.tech",
-                Optional.of("https://cal.example/p/abc.ics"), Optional.of("\"e1\""))));
+        store.putCalendarLink(1, new CalendarLink("apple_calendar", "peregrine-job-1@circuitforge.tech",
+                Optional.of("https://cal.example/p/abc.ics"), Optional.of("\"e1\"")));
         List<String> row = PeregrineFiles.rows(file, "jobs").get(0);
         assertTrue(row.contains("calendar_event_id=peregrine-job-1@circuitforge.tech"), "Peregrine still finds it by UID: " + row);
         assertTrue(row.contains("calendar_event_address=https://cal.example/p/abc.ics"), row.toString());
@@ -279,7 +287,9 @@ class SqliteJobStoreTest {
         assertEquals(3, store.list(Optional.empty()).size());
         store.setInterview(1, Optional.of(InterviewSlot.onDate(LocalDate.of(2026, 12, 10))));
 
-        assertEquals(tables, PeregrineFiles.tables(file), "no table added or dropped");
+        List<String> withOurs = new ArrayList<>(tables);
+        withOurs.add(1, "calendar_links");
+        assertEquals(withOurs, PeregrineFiles.tables(file), "no table but ours added, none dropped");
         for (String table : tables) {
             if (!table.equals("jobs")) {
                 assertEquals(ddlBefore.get(table), PeregrineFiles.ddl(file, table), table);
@@ -374,7 +384,7 @@ class SqliteJobStoreTest {
         assertEquals(Stage.APPLIED, workbench.job(id).stage().orElseThrow());
 
         cli.move(id, Stage.PHONE_SCREEN);
-        cli.setCalendarLink(id, Optional.of(new CalendarLink("apple_calendar", "https://cal.example/1.ics", Optional.of("\"v2\""))));
+        cli.putCalendarLink(id, new CalendarLink("apple_calendar", "https://cal.example/1.ics", Optional.of("\"v2\"")));
 
         Job seen = workbench.job(id);
         assertEquals(Stage.PHONE_SCREEN, seen.stage().orElseThrow());
