@@ -244,13 +244,14 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         Job job = store.job(jobId);
         Plan plan = plan(job);
         if (plan.refusal().isPresent()) {
-            return plan.missing().isEmpty() ? PushReport.refused(plan.refusal().get()) : new PushReport(plan.missing());
+            return plan.missing().isEmpty() ? PushReport.refused(plan.refusal().get()) : new PushReport(List.<PushResult>copyOf(plan.missing()));
         }
         CalendarEvent event = event(job, plan.slot().orElseThrow(), store.companySummary(jobId));
         String fingerprint = EventFingerprint.of(event);
         Duration limit = settings.calendarTimeout();
         List<PushResult> results = new ArrayList<>(plan.missing());
         List<CalendarProvider> targets = new ArrayList<>(plan.targets());
+        List<String> order = new ArrayList<>(plan.order());
         Optional<CalendarLink> peregrine = job.calendarLink("");
         if (peregrine.isPresent()) {
             Attempt adopted = adopt(peregrine.get(), plan.connected(), event, limit);
@@ -262,6 +263,9 @@ public final class DefaultCalendarPushService implements CalendarPushService {
                 // The calendar holding the job is a target of its own; the preferred one was only a stand-in for it.
                 results.add(recorded(jobId, adopted, fingerprint));
                 targets.remove(adopted.provider());
+                // It holds the event Peregrine sees, the job's first: its result comes first.
+                order.remove(adopted.provider().id());
+                order.add(0, adopted.provider().id());
                 if (plan.preferred()) {
                     targets.clear();
                 }
@@ -272,8 +276,7 @@ public final class DefaultCalendarPushService implements CalendarPushService {
             Attempt attempt = attempt(target, known, event, limit, true);
             results.add(attempt.failure() != null ? attempt.failure() : recorded(jobId, attempt, fingerprint));
         }
-        // A calendar written that was no target (the one that held Peregrine's event) comes first: it was the job's first.
-        results.sort(Comparator.comparingInt(r -> plan.order().indexOf(r.providerId())));
+        results.sort(Comparator.comparingInt(r -> order.indexOf(r.providerId())));
         return new PushReport(results);
     }
 

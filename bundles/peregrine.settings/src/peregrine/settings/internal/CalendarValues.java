@@ -23,8 +23,10 @@ final class CalendarValues {
     static final Duration MAX_REMINDER = Duration.ofDays(28);
 
     private static final Pattern REMINDER = Pattern.compile("(\\d{1,6})\\s*([mhdw])");
-    /** What a provider id is written as without quotes: an integration's file name. */
-    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
+    /** What a provider id is written as without quotes: an integration's file name that YAML reads as that text. */
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+    /** Words YAML reads as a boolean or as nothing, not as text. */
+    private static final Pattern YAML_WORD = Pattern.compile("(?i)y|yes|n|no|true|false|on|off|null");
 
     private CalendarValues() {
     }
@@ -82,7 +84,7 @@ final class CalendarValues {
             if (id.isBlank() || id.codePoints().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("A calendar provider id must be a name on one line, not " + id.strip());
             }
-            out.append(out.length() > 1 ? ", " : "").append(PLAIN_ID.matcher(id).matches() ? id : "'" + id.replace("'", "''") + "'");
+            out.append(out.length() > 1 ? ", " : "").append(PLAIN_ID.matcher(id).matches() && !YAML_WORD.matcher(id).matches() ? id : "'" + id.replace("'", "''") + "'");
         }
         return out.append(']').toString();
     }

@@ -140,6 +140,14 @@ class CalendarSettingsTest {
     }
 
     @Test
+    void idsThatYamlWouldReadAsSomethingElseAreQuoted() throws Exception {
+        List<String> ids = List.of("off", "No", "null", "2024", "plain_id", "-dash", "a: b", "#hash");
+        settings.setCalendarTargets(Optional.of(ids));
+        assertEquals("calendar_targets: ['off', 'No', 'null', '2024', plain_id, '-dash', 'a: b', '#hash']\n", Files.readString(user));
+        assertEquals(Optional.of(ids), settings.calendarTargets());
+    }
+
+    @Test
     void aKeyNotInTheFileIsAppendedAfterItsLastLineAndTheCacheSeesTheChangeAtOnce() throws Exception {
         write("tier: paid\n# no newline at the end");
         assertEquals(RemovePolicy.ASK, settings.calendarRemoveOn());
