@@ -908,6 +908,33 @@ class CalendarPushServiceTest {
         }
 
         @Test
+        void aRemovalSlowerThanTheLimitIsGivenUpThereAndKeepsItsLink() throws Exception {
+            Files.writeString(settings.configDirectory().resolve("user.yaml"), "tier: paid\ncalendar_timeout_seconds: 1\n");
+            a.deleteDelayMillis = 10_000;
+
+            long t = System.nanoTime();
+            PushReport report = push.remove(id);
+            long millis = (System.nanoTime() - t) / 1_000_000;
+
+            assertTrue(millis >= 900 && millis < 3_000, millis + " ms");
+            assertEquals(new PushResult.Failed("a", "Calendar a: the calendar did not answer within 1 s."
+                    + " The event is still on Calendar a and the job still records it."), report.first());
+            assertTrue(report.results().get(1).ok(), report.toString());
+            assertEquals(List.of("a"), store.job(id).calendarLinks().stream().map(CalendarLink::providerId).toList());
+        }
+
+        @Test
+        void aPluginThatFailsUnexpectedlyOnRemovalKeepsTheLinkWithoutItsMessage() throws Exception {
+            a.deleteBug = new IllegalStateException("token=hunter2");
+
+            PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.remove(id).first());
+
+            assertEquals("Calendar a: the calendar plug-in failed unexpectedly (IllegalStateException)."
+                    + " The event is still on Calendar a and the job still records it.", failed.message());
+            assertTrue(store.job(id).calendarLink("a").isPresent());
+        }
+
+        @Test
         void aCalendarNoLongerInstalledOrNotConnectedKeepsItsLink() throws Exception {
             aRegistration.unregister();
             registrations.remove(aRegistration);
