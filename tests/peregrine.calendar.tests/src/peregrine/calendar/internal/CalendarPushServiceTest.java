@@ -814,12 +814,13 @@ class CalendarPushServiceTest {
         }
 
         @Test
-        void anInterviewWhoseDateWasClearedIsOutOfDateAndCannotBePushed() throws Exception {
+        void anInterviewWhoseDateWasClearedIsOutOfDateAndCannotBePushedOrExported() throws Exception {
             store.setInterview(id, Optional.empty());
             CalendarOffer offer = push.offer(store.job(id));
             assertTrue(offer.outOfDate() && offer.onCalendar());
             assertEquals(Optional.of("Set an interview date for \"Platform Engineer\" before adding it to a calendar."), offer.refusal());
             assertEquals(offer.refusal().get(), push.push(id).failureMessage());
+            assertEquals(Optional.empty(), push.event(id), "no event to export");
         }
 
         @Test
