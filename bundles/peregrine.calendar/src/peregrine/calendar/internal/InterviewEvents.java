@@ -1,8 +1,11 @@
 package peregrine.calendar.internal;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,19 +30,24 @@ final class InterviewEvents {
     }
 
     /**
-     * @param slot          the job's interview
+     * @param slot           the job's interview
      * @param companySummary the one-line company research summary, if any
-     * @param localZone     the zone a time without a zone is read in
+     * @param localZone      the zone a time without a zone is read in
+     * @param reminders      the user's reminders
      */
-    static CalendarEvent of(Job job, InterviewSlot slot, Optional<String> companySummary, ZoneId localZone) {
+    static CalendarEvent of(Job job, InterviewSlot slot, Optional<String> companySummary, ZoneId localZone, List<Duration> reminders) {
         String label = job.stage().map(Stage::eventLabel).orElse(Stage.INTERVIEWING.eventLabel());
         String title = calendarText(label + ": " + job.title() + " @ " + job.company());
-        String description = calendarText(Stream.concat(Stream.of(job.url()), companySummary.stream())
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining("\n")));
         ZonedDateTime start = slot.time()
                 .map(time -> ZonedDateTime.of(slot.date(), time, slot.zone().orElse(localZone)))
                 .orElseGet(() -> ZonedDateTime.of(slot.date(), InterviewSlot.DEFAULT_START, ZoneOffset.UTC));
-        return new CalendarEvent(EventIdentity.of(job), title, description, start, slot.duration().orElse(InterviewSlot.DEFAULT_DURATION));
+        CalendarEvent withoutDescription = new CalendarEvent(EventIdentity.of(job), title, "", start,
+                slot.duration().orElse(InterviewSlot.DEFAULT_DURATION), slot.location().map(InterviewEvents::calendarText), reminders);
+        // A video link also goes into the description: not every calendar makes a link of the place.
+        String description = calendarText(Stream.of(Optional.of(job.url()), withoutDescription.locationLink().map(URI::toString), companySummary)
+                .flatMap(Optional::stream).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining("\n")));
+        return new CalendarEvent(withoutDescription.identity(), title, description, start, withoutDescription.duration(),
+                withoutDescription.location(), withoutDescription.reminders());
     }
 
     /** @return {@code text} without the control characters calendars cannot carry; CR LF and CR as LF */

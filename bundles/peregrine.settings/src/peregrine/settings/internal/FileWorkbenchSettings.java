@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.eclipse.osgi.service.environment.EnvironmentInfo;
 import org.osgi.service.component.annotations.Activate;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 
 import peregrine.settings.IntegrationConfig;
+import peregrine.settings.RemovePolicy;
 import peregrine.settings.SettingsException;
 import peregrine.settings.SettingsFiles;
 import peregrine.settings.Tier;
@@ -63,20 +65,33 @@ public final class FileWorkbenchSettings implements WorkbenchSettings {
     /** {@code user.yaml} and every integration file, each read again only when it changed. */
     private final SettingsFiles<Map<String, Object>> yaml = new SettingsFiles<>(YamlFiles::mapping);
 
+    /** {@code user.yaml}'s own text, for an edit, read with the same checks. */
+    private final SettingsFiles<String> text = new SettingsFiles<>((file, content) -> content);
+    /** Edits of {@code user.yaml} by this process, one at a time, so that none is lost. */
+    private final Object edits = new Object();
+
+    private Path userFile() {
+        return configDirectory().resolve("user.yaml");
+    }
+
     /** @return {@code user.yaml}'s mapping; empty when the file is missing */
     private Map<String, Object> user() throws SettingsException {
-        return yaml.read(configDirectory().resolve("user.yaml")).orElse(Map.of());
+        return yaml.read(userFile()).orElse(Map.of());
+    }
+
+    /** @return the value of {@code key} in {@code user.yaml}; null when it is missing or the file is broken ({@link #tier()} reports that) */
+    private Object userValue(String key) {
+        try {
+            return user().get(key);
+        } catch (SettingsException broken) {
+            return null;
+        }
     }
 
     @Override
     public Duration calendarTimeout() {
-        Object value;
-        try {
-            value = user().get(CALENDAR_TIMEOUT);
-        } catch (SettingsException broken) {
-            // Whatever needs the timeout needs the tier first, and tier() names the broken file.
-            return DEFAULT_CALENDAR_TIMEOUT;
-        }
+        // Whatever needs the timeout needs the tier first, and tier() names a broken file.
+        Object value = userValue(CALENDAR_TIMEOUT);
         double seconds;
         try {
             seconds = value instanceof Number n ? n.doubleValue() : value == null ? Double.NaN : Double.parseDouble(value.toString().strip());
@@ -108,5 +123,50 @@ public final class FileWorkbenchSettings implements WorkbenchSettings {
     @Override
     public Path integrationFile(String name) {
         return configDirectory().resolve("integrations").resolve(name + ".yaml");
+    }
+
+    @Override
+    public Optional<List<String>> calendarTargets() {
+        return CalendarValues.targets(userValue(CalendarValues.TARGETS));
+    }
+
+    @Override
+    public List<Duration> calendarReminders() {
+        return CalendarValues.reminders(userValue(CalendarValues.REMINDERS));
+    }
+
+    @Override
+    public RemovePolicy calendarRemoveOn() {
+        return CalendarValues.removeOn(userValue(CalendarValues.REMOVE_ON));
+    }
+
+    @Override
+    public void setCalendarTargets(Optional<List<String>> providerIds) throws SettingsException {
+        // An empty list reads as no list (see CalendarValues.targets), so it is written as none.
+        setUserValue(CalendarValues.TARGETS, providerIds.filter(ids -> !ids.isEmpty()).map(CalendarValues::yamlList));
+    }
+
+    @Override
+    public void setCalendarRemoveOn(RemovePolicy policy) throws SettingsException {
+        setUserValue(CalendarValues.REMOVE_ON, Optional.of(policy.yamlName()));
+    }
+
+    /**
+     * Sets ({@code value} present) or removes a top-level key of {@code user.yaml}, leaving every other line as it
+     * was. A file that cannot be read as settings now is not edited: the edit could not be checked.
+     */
+    private void setUserValue(String key, Optional<String> value) throws SettingsException {
+        Path file = userFile();
+        synchronized (edits) {
+            user(); // refuses a file that is not a regular file of valid YAML, naming it
+            String before = text.read(file).orElse("");
+            String after = UserYamlEdit.withKey(before, key, value);
+            Map<String, Object> check = YamlFiles.mapping(file, after);
+            if (value.isPresent() != check.containsKey(key)) {
+                throw new SettingsException(file, OptionalInt.empty(), "could not be changed safely: " + key
+                        + " is written in a form this editor does not know. Change it in a text editor.");
+            }
+            AtomicFiles.write(file, after);
+        }
     }
 }

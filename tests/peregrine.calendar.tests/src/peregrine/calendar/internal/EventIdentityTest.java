@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import peregrine.jobs.Job;
 class EventIdentityTest {
 
     private static Job job(long id, String title, String company, String url, String status) {
-        return new Job(id, title, company, url, status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Job(id, title, company, url, status, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     @Test

@@ -31,6 +31,9 @@ final class RecordingProvider implements CalendarProvider {
     final List<RemoteEvent> updatesGiven = Collections.synchronizedList(new ArrayList<>());
     volatile CalendarException nextFailure;
     volatile long createDelayMillis;
+    volatile long deleteDelayMillis;
+    /** What delete throws, as a plug-in's bug would. */
+    volatile RuntimeException deleteBug;
     /** Remote events by id. */
     final Map<String, CalendarEvent> events = new ConcurrentHashMap<>();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -114,6 +117,17 @@ final class RecordingProvider implements CalendarProvider {
     public void delete(RemoteEvent event) throws CalendarException {
         calls.add("delete " + event.id());
         failIfArranged();
+        if (deleteBug != null) {
+            throw deleteBug;
+        }
+        if (deleteDelayMillis > 0) {
+            try {
+                Thread.sleep(deleteDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // given up: the event stays
+            }
+        }
         events.remove(event.id());
         writes.remove(event.id());
     }
