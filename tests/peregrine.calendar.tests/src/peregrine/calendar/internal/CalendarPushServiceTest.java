@@ -67,7 +67,6 @@ class CalendarPushServiceTest {
 
     @BeforeEach
     void services() throws Exception {
-        TemporaryJobStore.registerOnce(context);
         push = service(CalendarPushService.class);
         store = service(JobStore.class);
         settings = service(WorkbenchSettings.class);
@@ -436,7 +435,6 @@ class CalendarPushServiceTest {
         assertEquals("No calendar is connected. broken.yaml is broken", message);
     }
 
-    @org.junit.jupiter.api.Disabled("TEMPORARY: needs the SQLite store")
     @Test
     void anInterviewThatPeregrinesWebInterfaceDatedWithATimeIsPushedAtThatInstant() throws Exception {
         RecordingProvider provider = new RecordingProvider("one");
