@@ -32,6 +32,7 @@ import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
+import peregrine.calendar.PushReport;
 import peregrine.calendar.PushResult;
 import peregrine.calendar.RemoteEvent;
 import peregrine.jobs.CalendarLink;
@@ -106,16 +107,32 @@ public final class DefaultCalendarPushService implements CalendarPushService {
     }
 
     @Override
-    public PushResult push(long jobId) {
+    public PushReport push(long jobId) {
         ReentrantLock lock = jobLocks.computeIfAbsent(jobId, id -> new ReentrantLock());
         lock.lock();
         try {
-            return pushLocked(jobId);
+            return new PushReport(List.of(pushLocked(jobId)));
         } catch (JobStoreException e) {
-            return new PushResult.Failed(e.getMessage());
+            return PushReport.refused(e.getMessage());
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public PushReport remove(long jobId) {
+        throw new UnsupportedOperationException("TEMPORARY");
+    }
+
+    @Override
+    public peregrine.calendar.CalendarOffer offer(Job job) {
+        throw new UnsupportedOperationException("TEMPORARY");
+    }
+
+    @Override
+    public Optional<CalendarEvent> event(long jobId) throws JobStoreException {
+        Job job = store.job(jobId);
+        return job.interview().map(slot -> InterviewEvents.of(job, slot, Optional.empty(), ZoneId.systemDefault()));
     }
 
     private PushResult pushLocked(long jobId) throws JobStoreException {
@@ -165,7 +182,7 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         RemoteEvent remote = written.event();
         boolean created = written.created() && !remote.existed();
         try {
-            store.setCalendarLink(jobId, Optional.of(new CalendarLink(provider.id(), remote.id(), remote.address(), remote.version())));
+            store.putCalendarLink(jobId, new CalendarLink(provider.id(), remote.id(), remote.address(), remote.version()));
         } catch (JobStoreException e) {
             return new PushResult.Failed("The interview is on " + provider.label()
                     + " but the job could not record it (" + e.getMessage() + "). Pushing again updates the same event.");

@@ -35,7 +35,7 @@ final class JobRows {
                         present(r.getString(Columns.CALENDAR_EVENT_ADDRESS)), present(r.getString(Columns.CALENDAR_EVENT_VERSION))));
         return new Job(r.getLong("id"), text(r.getString("title")), text(r.getString("company")), text(r.getString("url")),
                 text(r.getString("status")), present(r.getString("applied_at")), present(r.getString("rejection_stage")),
-                interview, link);
+                interview, link.stream().toList());
     }
 
     /** A value another program wrote badly reads as absent rather than hiding the whole job. */

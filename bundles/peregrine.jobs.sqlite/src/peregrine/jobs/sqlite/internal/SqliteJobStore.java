@@ -235,7 +235,16 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
-    public Job setCalendarLink(long id, Optional<CalendarLink> link) throws JobStoreException {
+    public Job putCalendarLink(long id, CalendarLink link) throws JobStoreException {
+        return setCalendarLink(id, Optional.of(link));
+    }
+
+    @Override
+    public Job removeCalendarLink(long id, String providerId) throws JobStoreException {
+        return setCalendarLink(id, Optional.empty());
+    }
+
+    private Job setCalendarLink(long id, Optional<CalendarLink> link) throws JobStoreException {
         return write(c -> {
             requireJob(c, id);
             try (PreparedStatement p = c.prepareStatement(
