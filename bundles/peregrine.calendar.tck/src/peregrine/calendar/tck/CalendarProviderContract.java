@@ -37,8 +37,9 @@ import peregrine.calendar.RemoteEvent;
 /**
  * The conformance kit: what the {@link CalendarProvider} contract asks of every provider, checked against a real
  * calendar server. A provider's test class extends this class and implements {@link #subject()}; JUnit 5 then runs
- * every test here against that provider. A provider passes when every test passes; the only test a subject may skip
- * is an odd input its server is known to alter on its own ({@link ContractSubject#serverAlters}).
+ * every test here against that provider. A provider passes when every test passes; the only tests a subject may skip
+ * are an odd input its server is known to alter on its own ({@link ContractSubject#serverAlters}) and, for a calendar
+ * that keeps no reminders, the reminder cases ({@link ContractSubject#storesReminders}).
  * <p>
  * The kit checks that two creates of one identity make one event, that an update with a stale version ends in one
  * event holding what was pushed, that an update of a deleted event throws {@code NOT_FOUND}, that deleting a missing
