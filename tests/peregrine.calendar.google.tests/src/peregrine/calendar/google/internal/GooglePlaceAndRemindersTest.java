@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,6 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.EventIdentity;
@@ -120,5 +127,33 @@ class GooglePlaceAndRemindersTest extends GoogleProviderTest {
         assertEquals(1, events().size());
         assertEquals("confirmed", events().get(created.id()).get("status").getAsString());
         assertEquals(List.of(10), overrides(created.id()));
+    }
+
+    /** As Peregrine pushes: inserted without an id (Google chooses one), here with a place and a reminder the user gave it. */
+    private String peregrineEvent() throws Exception {
+        JsonObject event = JsonParser.parseString("{\"summary\":\"Interview: Engineer @ Acme\",\"location\":\"Acme HQ\","
+                + "\"start\":{\"dateTime\":\"2026-12-03T12:00:00Z\"},\"end\":{\"dateTime\":\"2026-12-03T13:00:00Z\"},"
+                + "\"reminders\":{\"useDefault\":false,\"overrides\":[{\"method\":\"email\",\"minutes\":20}]}}").getAsJsonObject();
+        String url = google.fake.rootUrl() + "calendar/v3/calendars/" + URLEncoder.encode(GoogleFixture.CALENDAR, StandardCharsets.UTF_8) + "/events";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + google.fake.issueToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event.toString())).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> inserted = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, inserted.statusCode(), inserted.body());
+            return JsonParser.parseString(inserted.body()).getAsJsonObject().get("id").getAsString();
+        }
+    }
+
+    @Test
+    void anEventPeregrineMadeKeepsItsOwnPlaceAndRemindersUntilTheWorkbenchSendsSome() throws Exception {
+        String id = peregrineEvent();
+        google.provider.update(RemoteEvent.of(id), event(identity(), null));
+        assertEquals("Acme HQ", events().get(id).get("location").getAsString(), "the patch leaves a place it has none for");
+        assertEquals("{\"useDefault\":false,\"overrides\":[{\"method\":\"email\",\"minutes\":20}]}",
+                events().get(id).getAsJsonObject("reminders").toString(), "and the reminders the user gave it");
+
+        google.provider.update(RemoteEvent.of(id), event(identity(), "Room 2", Duration.ofHours(1)));
+        assertEquals("Room 2", events().get(id).get("location").getAsString());
+        assertEquals(List.of(60), overrides(id));
     }
 }
