@@ -37,12 +37,15 @@ import peregrine.calendar.RemoteEvent;
 /**
  * The conformance kit: what the {@link CalendarProvider} contract asks of every provider, checked against a real
  * calendar server. A provider's test class extends this class and implements {@link #subject()}; JUnit 5 then runs
- * every test here against that provider. A provider passes when every test passes; the only test a subject may skip
- * is an odd input its server is known to alter on its own ({@link ContractSubject#serverAlters}).
+ * every test here against that provider. A provider passes when every test passes; the only tests a subject may skip
+ * are an odd input its server is known to alter on its own ({@link ContractSubject#serverAlters}) and, for a calendar
+ * that keeps no reminders, the reminder cases ({@link ContractSubject#storesReminders}).
  * <p>
  * The kit checks that two creates of one identity make one event, that an update with a stale version ends in one
  * event holding what was pushed, that an update of a deleted event throws {@code NOT_FOUND}, that deleting a missing
- * event succeeds, that odd texts and times arrive unchanged, that no message holds a secret, that {@code id()},
+ * event succeeds, that odd texts and times arrive unchanged, that a place (text or a video link) arrives as pushed,
+ * that reminders arrive as pushed and an update replaces them (unless the subject's calendar keeps none,
+ * {@link ContractSubject#storesReminders()}), that no message holds a secret, that {@code id()},
  * {@code label()} and {@code status()} send nothing to the server, and that every call gives up at its time limit
  * and when its thread is interrupted. A provider without a network runs every test too: its calendar "that never
  * answers" is a file another process holds locked (see {@link ContractSubject#unanswering()}).
@@ -108,6 +111,74 @@ public abstract class CalendarProviderContract {
         assertEquals(pushed.description(), stored.description(), "description");
         assertEquals(pushed.start().toInstant(), stored.start(), "start");
         assertEquals(pushed.end().toInstant(), stored.end(), "end");
+        assertEquals(pushed.location().orElse(""), stored.location(), "location");
+    }
+
+    private void assertReminders(List<Duration> pushed, StoredEvent stored) {
+        assertEquals(pushed.stream().sorted().toList(), stored.reminders().stream().sorted().toList(), "reminders");
+    }
+
+    private void requireReminders() {
+        if (!subject.storesReminders()) {
+            Assumptions.abort("the subject's calendar keeps no reminders");
+        }
+    }
+
+    private static CalendarEvent event(EventIdentity identity, String title, String location, List<Duration> reminders) {
+        CalendarEvent plain = event(identity, title);
+        return new CalendarEvent(identity, title, plain.description(), plain.start(), plain.duration(), Optional.ofNullable(location),
+                reminders);
+    }
+
+    @Test
+    public void aPlaceGivenAsTextArrivesAsItWasPushed() throws Exception {
+        CalendarEvent pushed = event(newIdentity(), "Interview: Engineer @ Acme", "Acme HQ, Room 4; Floor 2, \\Main St\\", List.of());
+        subject.provider().create(pushed);
+        assertHolds(pushed, onlyEvent());
+    }
+
+    @Test
+    public void aVideoLinkArrivesAsThePlace() throws Exception {
+        CalendarEvent pushed = event(newIdentity(), "Interview: Engineer @ Acme", "https://meet.example.com/abc-defg-hij?pwd=x,y;z", List.of());
+        assertTrue(pushed.locationLink().isPresent());
+        subject.provider().create(pushed);
+        assertHolds(pushed, onlyEvent());
+    }
+
+    @Test
+    public void remindersArriveAsTheyWerePushed() throws Exception {
+        requireReminders();
+        CalendarEvent pushed = event(newIdentity(), "Interview: Engineer @ Acme", null, List.of(Duration.ofDays(1), Duration.ofMinutes(90)));
+        subject.provider().create(pushed);
+        StoredEvent stored = onlyEvent();
+        assertHolds(pushed, stored);
+        assertReminders(pushed.reminders(), stored);
+    }
+
+    @Test
+    public void anUpdateReplacesTheRemindersAndKeepsNoEarlierOne() throws Exception {
+        requireReminders();
+        EventIdentity identity = newIdentity();
+        RemoteEvent created = subject.provider().create(event(identity, "Phone Screen: Engineer @ Acme", "Room 1",
+                List.of(Duration.ofDays(1), Duration.ofHours(1))));
+        CalendarEvent pushed = event(identity, "Interview: Engineer @ Acme", "Room 2", List.of(Duration.ofMinutes(30)));
+        subject.provider().update(created, pushed);
+        StoredEvent stored = onlyEvent();
+        assertHolds(pushed, stored);
+        assertReminders(pushed.reminders(), stored);
+    }
+
+    @Test
+    public void anUpdateWithoutRemindersLeavesNone() throws Exception {
+        requireReminders();
+        EventIdentity identity = newIdentity();
+        RemoteEvent created = subject.provider().create(event(identity, "Phone Screen: Engineer @ Acme", null,
+                List.of(Duration.ofDays(1), Duration.ofHours(1))));
+        CalendarEvent pushed = event(identity, "Interview: Engineer @ Acme", null, List.of());
+        subject.provider().update(created, pushed);
+        StoredEvent stored = onlyEvent();
+        assertHolds(pushed, stored);
+        assertEquals(List.of(), stored.reminders(), "reminders after an update without any");
     }
 
     @Test

@@ -64,6 +64,15 @@ public interface ContractSubject extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * @return whether this subject's calendar keeps an event's reminders, so that the kit checks they arrive as
+     *         pushed and that an update replaces them; a calendar that has no reminders (a file format without
+     *         alarms, say) answers false, and the kit skips those cases saying so
+     */
+    default boolean storesReminders() {
+        return true;
+    }
+
     @Override
     default void close() throws Exception {
         // a subject without resources of its own

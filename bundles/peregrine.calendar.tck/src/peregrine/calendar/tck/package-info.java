@@ -4,5 +4,5 @@
  * its provider connected to a real calendar server that the test started. The kit then checks, against that
  * server, what the SPI's contract asks of every provider.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package peregrine.calendar.tck;

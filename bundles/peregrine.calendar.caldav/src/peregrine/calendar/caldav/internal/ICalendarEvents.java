@@ -3,6 +3,8 @@ package peregrine.calendar.caldav.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,15 +22,22 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Feature;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Conference;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import peregrine.calendar.CalendarEvent;
 
 /**
@@ -72,7 +82,10 @@ final class ICalendarEvents {
      * @param uid the event's UID: the derived one for the workbench's own events, the one found for an event
      *            another program made (a UID never changes, RFC 4791 5.3.2)
      * @return the event as an iCalendar object: a VEVENT with UID, DTSTAMP, SUMMARY, DESCRIPTION (when not
-     *         empty), DTSTART and DTEND in UTC for a UTC start, else with a TZID and the zone's VTIMEZONE
+     *         empty), LOCATION (when known), an RFC 7986 CONFERENCE for a place that is a link, DTSTART and DTEND
+     *         in UTC for a UTC start, else with a TZID and the zone's VTIMEZONE, and one display VALARM per reminder
+     *         (a TRIGGER before the start, the title as its DESCRIPTION). The object is whole: PUT over an earlier
+     *         one, it leaves none of that one's alarms behind.
      */
     static String write(CalendarEvent event, String uid, Instant now) {
         Calendar calendar = new Calendar().withProdId(PRODID).withDefaults().getFluentTarget();
@@ -91,6 +104,11 @@ final class ICalendarEvents {
         if (!event.description().isEmpty()) {
             vevent.add(new Description(event.description()));
         }
+        event.location().ifPresent(location -> vevent.add(new Location(location)));
+        event.locationLink().ifPresent(link -> vevent.add(conference(link)));
+        for (Duration reminder : event.reminders()) {
+            vevent.add(alarm(reminder, event.title()));
+        }
         calendar.add(vevent);
         StringWriter out = new StringWriter();
         try {
@@ -105,6 +123,22 @@ final class ICalendarEvents {
             ics = ics.substring(0, at) + zone.get().vtimezone() + ics.substring(at);
         }
         return foldOctets(ics);
+    }
+
+    /**
+     * A link to join the interview (RFC 7986 5.11). FEATURE=VIDEO because a place given as a web address is, in
+     * practice, a video call; calendar apps show such a property as a join button.
+     */
+    private static Conference conference(URI link) {
+        return new Conference(new ParameterList(List.of(Value.URI, Feature.VIDEO)), link.toString());
+    }
+
+    /** A display alarm {@code before} the start (TRIGGER's RELATED defaults to START), saying the title. */
+    private static VAlarm alarm(Duration before, String title) {
+        VAlarm alarm = new VAlarm(before.negated());
+        alarm.add(ImmutableAction.DISPLAY);
+        alarm.add(new Description(title));
+        return alarm;
     }
 
     /**

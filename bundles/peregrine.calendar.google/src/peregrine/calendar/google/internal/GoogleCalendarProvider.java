@@ -37,12 +37,13 @@ import peregrine.settings.WorkbenchSettings;
  * The event's id at Google is the job's {@link peregrine.calendar.EventIdentity#key() identity key}, which is
  * valid as a client-supplied event id: a create that finds the id taken (409) updates that event instead, and
  * an event deleted through the API, which Google keeps as {@code cancelled} with its id still taken, comes back
- * as {@code confirmed}. Rate limits and server errors are retried a few times with exponential backoff; every
+ * as {@code confirmed}. The place goes into {@code location}; reminders into {@code reminders.overrides} as
+ * pop-ups (see {@link EventBodies#reminders}), which Google keeps for the calendar the event is in. Rate limits and server errors are retried a few times with exponential backoff; every
  * other failure is reported at once.
  * <p>
  * An event Peregrine pushed has the id Google chose for it. The workbench never wrote such an event whole, so each
  * update patches it: one request that changes what the workbench pushes and keeps what else the event holds (its
- * place, reminders, guests), and brings back a cancelled one; a patch of an id Google does not have is a 404. An id that cannot be Google's (a CalDAV UID such as
+ * guests; its place and reminders when the workbench has none), and brings back a cancelled one; a patch of an id Google does not have is a 404. An id that cannot be Google's (a CalDAV UID such as
  * {@code peregrine-job-5@circuitforge.tech}) is not found at once, with no request.
  * <p>
  * The settings file and the key file are read through {@link SettingsFiles} (checked, and parsed again only when
@@ -213,9 +214,13 @@ public final class GoogleCalendarProvider implements CalendarProvider {
                 return replace(session, eventId, EventBodies.of(event));
             }
             // Made by Peregrine, with an id Google chose: a patch changes what the workbench pushes and keeps what else
-            // the event holds (its place, reminders, guests), in one request.
+            // the event holds (its guests, and the place and reminders the user gave it when the workbench has none),
+            // in one request.
             String calendarId = session.settings().calendarId();
             Event body = EventBodies.of(event);
+            if (event.reminders().isEmpty()) {
+                body.setReminders(null);
+            }
             return remember(send(() -> session.client().events().patch(calendarId, eventId, body).setSendUpdates("none").execute()),
                     eventId);
         } catch (RequestFailure failure) {

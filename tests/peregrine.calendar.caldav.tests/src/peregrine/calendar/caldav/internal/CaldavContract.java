@@ -96,7 +96,7 @@ abstract class CaldavContract extends CalendarProviderContract {
             for (String calendar : calendars) {
                 for (String href : server.events(calendar)) {
                     VEvent e = Ics.event(server.get(server.base + href));
-                    events.add(new StoredEvent(Ics.summary(e), Ics.description(e), Ics.start(e), Ics.end(e)));
+                    events.add(new StoredEvent(Ics.summary(e), Ics.description(e), Ics.start(e), Ics.end(e), Ics.location(e), Ics.reminders(e)));
                 }
             }
             return events;

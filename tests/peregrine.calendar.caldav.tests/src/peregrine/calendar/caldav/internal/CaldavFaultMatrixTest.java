@@ -152,7 +152,7 @@ class CaldavFaultMatrixTest {
         String eventUrl = world.eventUrl(id);
         assertEquals(2, world.radicale.delete(eventUrl) / 100);
 
-        PushResult result = world.push.push(id);
+        PushResult result = world.push.push(id).first();
 
         row("404 on update (deleted remotely)", result, "link " + world.job(id).calendarLink().map(CalendarLink::eventId).filter(eventId::equals)
                 .map(e -> "kept (same event id)").orElse("CHANGED"), world.eventsOf(id));
@@ -177,7 +177,7 @@ class CaldavFaultMatrixTest {
         String other = world.radicale.get(eventUrl).replace("SUMMARY:", "SUMMARY:Edited elsewhere - ");
         assertEquals(2, world.radicale.put(eventUrl, other) / 100);
 
-        PushResult result = world.push.push(id);
+        PushResult result = world.push.push(id).first();
 
         row("412 stale ETag (edited elsewhere)", result, "link kept: " + world.job(id).calendarLink().orElseThrow().eventId().equals(eventId),
                 world.eventsOf(id));
@@ -326,7 +326,7 @@ class CaldavFaultMatrixTest {
         PushResult result;
         Optional<CalendarLink> link;
         try (AutoCloseable readOnly = Databases.readOnly(world.settings.databaseFile())) {
-            result = world.push.push(id);
+            result = world.push.push(id).first();
             link = world.job(id).calendarLink();
         }
         row("database file read-only (chattr +i) while the store runs", result, "link " + (link.isPresent() ? "recorded" : "absent"),
@@ -356,7 +356,7 @@ class CaldavFaultMatrixTest {
         String written = world.provider.create(new CalendarEvent(EventIdentity.of(job), "Interview: before the crash", "", START, Duration.ofHours(1))).id();
         assertEquals(Optional.empty(), world.job(id).calendarLink());
 
-        PushResult result = world.push.push(id);
+        PushResult result = world.push.push(id).first();
 
         row("killed between remote write and db write", result, "link recorded: " + world.job(id).calendarLink().isPresent(), world.eventsOf(id));
         PushResult.Pushed pushed = (PushResult.Pushed) result;

@@ -153,12 +153,12 @@ final class CaldavWorld implements AutoCloseable {
     }
 
     PushResult.Pushed pushed(long jobId) {
-        PushResult result = push.push(jobId);
+        PushResult result = push.push(jobId).first();
         return assertInstanceOf(PushResult.Pushed.class, result, () -> result.toString());
     }
 
     PushResult.Failed failed(long jobId) {
-        PushResult result = push.push(jobId);
+        PushResult result = push.push(jobId).first();
         return assertInstanceOf(PushResult.Failed.class, result, () -> result.toString());
     }
 

@@ -155,7 +155,7 @@ class CalendarPushEndToEndTest {
     }
 
     static PushResult.Pushed pushed(long jobId) {
-        PushResult result = push.push(jobId);
+        PushResult result = push.push(jobId).first();
         return assertInstanceOf(PushResult.Pushed.class, result, () -> result.toString());
     }
 
@@ -202,7 +202,7 @@ class CalendarPushEndToEndTest {
     void aLostDatabaseLinkStillGivesOneEvent() throws Exception {
         long jobId = newJob("Lost link", BERLIN);
         String eventId = pushed(jobId).eventId();
-        store.setCalendarLink(jobId, Optional.empty());
+        store.removeCalendarLink(jobId, CaldavCalendarProvider.ID);
         setInterview(jobId, BERLIN.plusHours(1));
 
         PushResult.Pushed again = pushed(jobId);
@@ -222,7 +222,7 @@ class CalendarPushEndToEndTest {
         writeSettings(wrong);
         setInterview(jobId, BERLIN.plusHours(3));
 
-        PushResult result = push.push(jobId);
+        PushResult result = push.push(jobId).first();
 
         PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, result);
         assertTrue(failed.message().contains("refused the user name '" + Radicale.USER + "'"), failed.message());

@@ -210,7 +210,7 @@ class PeregrineInteropTest {
         for (String hostile : List.of(calendar + "../" + personal.substring(personal.lastIndexOf('/', personal.length() - 2) + 1) + "copy.ics",
                 calendar + "%2e%2e/" + personal.substring(personal.lastIndexOf('/', personal.length() - 2) + 1) + "copy.ics",
                 copy.replace("127.0.0.1", "localhost"))) {
-            world.store.setCalendarLink(id, Optional.of(new CalendarLink(CaldavCalendarProvider.ID, hostile)));
+            world.store.putCalendarLink(id, new CalendarLink(CaldavCalendarProvider.ID, hostile));
 
             PushResult.Pushed pushed = world.pushed(id);
 

@@ -134,7 +134,7 @@ class SecureStoragePasswordTest {
         assertFalse(status.message().contains(Radicale.PASSWORD), status.message());
         provider.testConnection();
         long job = newJob("Secure storage engineer");
-        PushResult result = push.push(job);
+        PushResult result = push.push(job).first();
         PushResult.Pushed pushed = assertInstanceOf(PushResult.Pushed.class, result, result::toString);
         assertTrue(pushed.created());
         String calendar = radicale.calendars().stream().filter(c -> c[1].equals(calendarName)).map(c -> radicale.base + c[0]).findFirst().orElseThrow();
@@ -150,13 +150,13 @@ class SecureStoragePasswordTest {
         ProviderStatus status = provider.status();
         assertTrue(status.connected(), status.message());
         assertFalse(status.message().contains("secure storage"), status.message());
-        PushResult result = push.push(newJob("File password wins"));
+        PushResult result = push.push(newJob("File password wins")).first();
         PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, result, result::toString);
         assertTrue(failed.message().contains("refused the user name"), failed.message());
         assertFalse(failed.message().contains(Radicale.PASSWORD), failed.message());
 
         writeSettings("app_password: \"" + Radicale.PASSWORD + "\"\n");
-        assertInstanceOf(PushResult.Pushed.class, push.push(newJob("File password works")));
+        assertInstanceOf(PushResult.Pushed.class, push.push(newJob("File password works")).first());
     }
 
     @Test

@@ -33,7 +33,9 @@ import com.sun.net.httpserver.HttpServer;
  * they behave at Google: the JWT-bearer grant with an RS256 assertion; events insert with a client-supplied
  * base32hex id (409 {@code duplicate} when taken, also by a cancelled event), get, list, update (a full
  * replacement that keeps the old status when none is sent) and delete (204; the event stays as
- * {@code cancelled}, a second delete is 410); 404 {@code notFound} for unknown events and calendars;
+ * {@code cancelled}, a second delete is 410, GET still returns it); the fields it is given kept as sent (the
+ * place, the reminders), reminders refused (400) as Google refuses them; 404 {@code notFound} for unknown events
+ * and calendars;
  * gzip request bodies; errors in Google's JSON shape. Faults can be injected and requests are counted.
  */
 final class FakeGoogleCalendar implements AutoCloseable {
@@ -281,7 +283,11 @@ final class FakeGoogleCalendar implements AutoCloseable {
         }
         String id = m.group(2) == null ? null : URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
         String method = method(exchange);
-        if (id == null && "POST".equals(method)) {
+        String invalid = ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) && !body.isEmpty()
+                ? invalidReminders(JsonParser.parseString(body).getAsJsonObject()) : null;
+        if (invalid != null) {
+            send(exchange, 400, error(400, "invalid", invalid));
+        } else if (id == null && "POST".equals(method)) {
             insert(exchange, calendarId, events, JsonParser.parseString(body).getAsJsonObject());
         } else if (id == null && "GET".equals(method)) {
             JsonArray items = new JsonArray();
@@ -319,6 +325,36 @@ final class FakeGoogleCalendar implements AutoCloseable {
         } else {
             send(exchange, 405, error(405, "httpMethodNotAllowed", "Method not allowed"));
         }
+    }
+
+    /**
+     * @return why Google refuses the event's reminders, as its API documents them: at most 5 overrides, each with a
+     *         method and 0 to 40320 minutes, and overrides only when {@code useDefault} is false; null when it takes them
+     */
+    static String invalidReminders(JsonObject event) {
+        if (!event.has("reminders") || event.get("reminders").isJsonNull()) {
+            return null;
+        }
+        JsonObject reminders = event.getAsJsonObject("reminders");
+        boolean useDefault = reminders.has("useDefault") && reminders.get("useDefault").getAsBoolean();
+        JsonArray overrides = reminders.has("overrides") ? reminders.getAsJsonArray("overrides") : new JsonArray();
+        if (useDefault && !overrides.isEmpty()) {
+            return "Cannot specify both default reminders and overrides at the same time.";
+        }
+        if (overrides.size() > 5) {
+            return "Too many reminders.";
+        }
+        for (var override : overrides) {
+            JsonObject reminder = override.getAsJsonObject();
+            if (!reminder.has("method") || !reminder.has("minutes")) {
+                return "Missing reminder method or minutes.";
+            }
+            long minutes = reminder.get("minutes").getAsLong();
+            if (minutes < 0 || minutes > 40_320) {
+                return "Invalid reminder minutes: " + minutes;
+            }
+        }
+        return null;
     }
 
     private void insert(HttpExchange exchange, String calendarId, Map<String, JsonObject> events, JsonObject event) throws IOException {

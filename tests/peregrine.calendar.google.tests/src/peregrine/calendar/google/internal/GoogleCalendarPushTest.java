@@ -92,7 +92,7 @@ class GoogleCalendarPushTest extends GoogleProviderTest {
         long job = google.interviewOn(LocalDate.of(2026, 12, 3));
         String key = google.pushed(job).eventId();
         // as if the workbench died after Google stored the event and before the database recorded it
-        google.store.setCalendarLink(job, Optional.empty());
+        google.store.removeCalendarLink(job, GoogleCalendarProvider.ID);
         google.store.move(job, Stage.INTERVIEWING);
 
         int api = google.fake.apiRequests.get();
@@ -126,7 +126,7 @@ class GoogleCalendarPushTest extends GoogleProviderTest {
         long job = google.interviewOn(LocalDate.of(2026, 12, 3));
         String key = google.pushed(job).eventId();
         google.provider.delete(RemoteEvent.of(key));
-        google.store.setCalendarLink(job, Optional.empty());
+        google.store.removeCalendarLink(job, GoogleCalendarProvider.ID);
 
         PushResult.Pushed again = google.pushed(job);
         assertEquals(key, again.eventId());

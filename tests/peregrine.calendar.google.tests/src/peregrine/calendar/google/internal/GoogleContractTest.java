@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,8 +58,19 @@ class GoogleContractTest extends CalendarProviderContract {
         public List<StoredEvent> events() {
             return calendar().values().stream().filter(e -> !"cancelled".equals(e.get("status").getAsString()))
                     .map(e -> new StoredEvent(e.get("summary").getAsString(), e.has("description") ? e.get("description").getAsString() : "",
-                            instant(e, "start"), instant(e, "end")))
+                            instant(e, "start"), instant(e, "end"), e.has("location") ? e.get("location").getAsString() : "", reminders(e)))
                     .toList();
+        }
+
+        /** @return the event's own reminders: its overrides; none when it takes the calendar's defaults */
+        static List<Duration> reminders(JsonObject event) {
+            JsonObject reminders = event.has("reminders") ? event.getAsJsonObject("reminders") : new JsonObject();
+            if (!reminders.has("overrides") || reminders.has("useDefault") && reminders.get("useDefault").getAsBoolean()) {
+                return List.of();
+            }
+            List<Duration> overrides = new ArrayList<>();
+            reminders.getAsJsonArray("overrides").forEach(o -> overrides.add(Duration.ofMinutes(o.getAsJsonObject().get("minutes").getAsLong())));
+            return overrides;
         }
 
         private static Instant instant(JsonObject event, String which) {

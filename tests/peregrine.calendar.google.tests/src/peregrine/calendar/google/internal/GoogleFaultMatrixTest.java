@@ -105,7 +105,7 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
         String key = google.store.job(job).calendarLink().orElseThrow().eventId();
         google.fake.events(GoogleFixture.CALENDAR).remove(key);
 
-        PushResult result = google.push.push(job);
+        PushResult result = google.push.push(job).first();
 
         row("404 on update (event gone)", result, "link kept: " + google.store.job(job).calendarLink().orElseThrow().eventId().equals(key));
         PushResult.Pushed pushed = (PushResult.Pushed) result;
@@ -120,7 +120,7 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
         String key = google.store.job(job).calendarLink().orElseThrow().eventId();
         google.fake.events(GoogleFixture.CALENDAR).get(key).addProperty("status", "cancelled");
 
-        PushResult result = google.push.push(job);
+        PushResult result = google.push.push(job).first();
 
         row("event deleted (cancelled) remotely", result, "link kept: " + google.store.job(job).calendarLink().orElseThrow().eventId().equals(key));
         assertEquals(key, ((PushResult.Pushed) result).eventId());
@@ -259,7 +259,7 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
         PushResult result;
         Optional<CalendarLink> link;
         try (AutoCloseable readOnly = Databases.readOnly(google.settings.databaseFile())) {
-            result = google.push.push(job);
+            result = google.push.push(job).first();
             link = google.store.job(job).calendarLink();
         }
         row("database file read-only (chattr +i) while the store runs", result, "link " + (link.isPresent() ? "recorded" : "absent"));
@@ -283,7 +283,7 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
                 ZonedDateTime.of(2031, 5, 6, 12, 0, 0, 0, ZoneOffset.UTC), Duration.ofHours(1))).id();
         assertEquals(Optional.empty(), google.store.job(job).calendarLink());
 
-        PushResult result = google.push.push(job);
+        PushResult result = google.push.push(job).first();
 
         row("killed between remote write and db write", result, "link recorded: " + google.store.job(job).calendarLink().isPresent());
         assertEquals(written, ((PushResult.Pushed) result).eventId());

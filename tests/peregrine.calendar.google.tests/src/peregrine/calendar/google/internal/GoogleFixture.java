@@ -132,11 +132,11 @@ final class GoogleFixture implements AutoCloseable {
     }
 
     PushResult.Pushed pushed(long jobId) {
-        return assertInstanceOf(PushResult.Pushed.class, push.push(jobId));
+        return assertInstanceOf(PushResult.Pushed.class, push.push(jobId).first());
     }
 
     PushResult.Failed failed(long jobId) {
-        PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.push(jobId));
+        PushResult.Failed failed = assertInstanceOf(PushResult.Failed.class, push.push(jobId).first());
         assertNoSecret(failed.message());
         return failed;
     }

@@ -3,6 +3,7 @@ package peregrine.calendar.ics.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -23,14 +24,21 @@ import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Feature;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Action;
+import net.fortuna.ical4j.model.property.Conference;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import peregrine.calendar.CalendarEvent;
@@ -61,9 +69,12 @@ final class IcsEvents {
     }
 
     /**
-     * @return the interview as a VEVENT named {@code uid}: SUMMARY, DESCRIPTION (when not empty), DTSTART and DTEND
+     * @return the interview as a VEVENT named {@code uid}: SUMMARY, DESCRIPTION (when not empty), LOCATION (when
+     *         known) and, for a place that is a web address, an RFC 7986 CONFERENCE to join it; DTSTART and DTEND
      *         with the zone's TZID, or in UTC for a UTC start, a zone ical4j does not know, or the second pass of a
-     *         repeated hour (which a local time with TZID cannot name: RFC 5545 3.3.5 reads it as the first)
+     *         repeated hour (which a local time with TZID cannot name: RFC 5545 3.3.5 reads it as the first); and a
+     *         display VALARM per reminder, the title as its text. A VEVENT is written whole, so a pushed event
+     *         replaces every alarm it had.
      */
     static VEvent vevent(String uid, CalendarEvent event, Instant now) {
         Optional<TimeZone> zone = isUtc(event.start().getZone()) ? Optional.empty() : zone(event.start().getZone().getId());
@@ -73,6 +84,14 @@ final class IcsEvents {
         String description = calendarText(event.description());
         if (!description.isEmpty()) {
             vevent.add(new Description(description));
+        }
+        event.location().map(IcsEvents::calendarText).filter(l -> !l.isBlank()).ifPresent(l -> vevent.add(new Location(l)));
+        event.locationLink().ifPresent(link -> vevent.add(new Conference(new ParameterList(List.of(Value.URI, Feature.VIDEO)), link.toString())));
+        for (Duration reminder : event.reminders()) {
+            VAlarm alarm = new VAlarm(reminder.negated());
+            alarm.add(new Action(Action.VALUE_DISPLAY));
+            alarm.add(new Description(calendarText(event.title())));
+            vevent.add(alarm);
         }
         return vevent;
     }

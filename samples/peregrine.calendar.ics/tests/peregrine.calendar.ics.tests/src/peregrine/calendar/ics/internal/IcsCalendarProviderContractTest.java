@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.TemporalAmount;
+import java.time.temporal.TemporalUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +24,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Summary;
 import peregrine.calendar.CalendarProvider;
@@ -75,9 +78,21 @@ public class IcsCalendarProviderContractTest extends CalendarProviderContract {
                 VEvent e = (VEvent) c;
                 events.add(new StoredEvent(e.getSummary().getValue(),
                         e.<Property>getProperty(Property.DESCRIPTION).map(Property::getValue).orElse(""),
-                        Instant.from(e.getDateTimeStart().getDate()), Instant.from(e.getDateTimeEnd().getDate())));
+                        Instant.from(e.getDateTimeStart().getDate()), Instant.from(e.getDateTimeEnd().getDate()),
+                        e.<Property>getProperty(Property.LOCATION).map(Property::getValue).orElse(""),
+                        e.getAlarms().stream().map(FileSubject::before).toList()));
             }
             return events;
+        }
+
+        /** How long before the start an alarm fires; ical4j reads a TRIGGER in days ("-P1D") as a Period of 24-hour days. */
+        private static Duration before(VAlarm alarm) {
+            TemporalAmount trigger = alarm.getTrigger().orElseThrow().getDuration();
+            Duration before = Duration.ZERO;
+            for (TemporalUnit unit : trigger.getUnits()) {
+                before = before.plus(unit.getDuration().multipliedBy(trigger.get(unit)));
+            }
+            return before.negated();
         }
 
         /** Rewrites the file with ical4j alone, as another calendar app would, keeping every event {@code edit} leaves. */
