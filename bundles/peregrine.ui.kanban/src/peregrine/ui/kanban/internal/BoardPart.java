@@ -47,7 +47,8 @@ import org.osgi.service.event.Event;
 
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
-import peregrine.calendar.PushResult;
+import peregrine.calendar.EventExporter;
+import peregrine.calendar.PushReport;
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
@@ -65,10 +66,12 @@ import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
  * redraws from the store after each change it makes.
  * Store errors are written for users and appear in a message line at the top of the part.
  * <p>
- * The board also offers to push a card's interview to a calendar. It follows the calendar providers as
- * they come and go (OSGi services injected again on every change) and the settings files as they
- * change (the settings' change event), and reads their status off the display thread; a push runs as a
- * {@link CalendarPushJob}, and its outcome stays on the card until the board closes.
+ * The board also offers to push a card's interview to its calendars, to remove it from them and to export it.
+ * What a card may offer is the push service's {@link peregrine.calendar.CalendarOffer}, read off the display
+ * thread with the board and again as the calendar providers come and go (OSGi services injected again on every
+ * change) and the settings files change (the settings' change event); a push runs as a
+ * {@link CalendarPushJob}, and its outcome stays on the card until the board closes. A job leaving the
+ * interviews with events on a calendar goes through {@link EventRemoval}, which never removes them silently.
  */
 public class BoardPart {
 
@@ -82,6 +85,8 @@ public class BoardPart {
             .filter(column -> column != BoardColumn.REJECTED).toList();
     /** Below this width the columns stop shrinking and the board scrolls sideways. */
     private static final int MIN_BOARD_WIDTH = 880;
+    /** The stages whose jobs need no interview on the calendar any more: moving there asks about the events. */
+    private static final Set<Stage> LEAVES_INTERVIEWS = Set.of(Stage.OFFER, Stage.HIRED, Stage.REJECTED);
     /** How long the results of a "push all" gather before the cards show them. */
     private static final int RESULTS_REDRAW_MILLIS = 250;
 
@@ -99,11 +104,20 @@ public class BoardPart {
     private final Map<BoardColumn, BoardSection> sections = new EnumMap<>(BoardColumn.class);
     /** The jobs as the board last showed them, by id: a drop is judged against what the user saw. */
     private final Map<Long, Job> shown = new HashMap<>();
-    /** What the board shows, as read from the store in one go. */
-    private record Contents(Map<Stage, List<Job>> board, List<Job> otherStatuses) {
-        static Contents read(JobStore store) throws JobStoreException {
-            return new Contents(store.board(), store.otherStatuses());
+    /** What the board shows, as read from the store in one go, with what the calendars offer for those jobs. */
+    private record Contents(Map<Stage, List<Job>> board, List<Job> otherStatuses, CalendarView calendar) {
+        List<Job> jobs() {
+            List<Job> all = new java.util.ArrayList<>(otherStatuses);
+            board.values().forEach(all::addAll);
+            return all;
         }
+    }
+
+    private Contents read(JobStore from) throws JobStoreException {
+        Map<Stage, List<Job>> jobs = from.board();
+        List<Job> others = from.otherStatuses();
+        Contents read = new Contents(jobs, others, CalendarView.NONE);
+        return new Contents(jobs, others, CalendarView.read(read.jobs(), providers, pushService, settings));
     }
 
     /**
@@ -112,8 +126,10 @@ public class BoardPart {
      */
     private Contents lastRead;
     private BoardSection otherStatuses;
-    /** What the calendar button may offer, as last read off the display thread. */
-    private CalendarAccess calendar = CalendarAccess.NONE;
+    /** What the cards may offer of the calendars, as last read off the display thread. */
+    private CalendarView calendar = CalendarView.NONE;
+    private final EventRemoval removal;
+    private final ExportAction export;
     private final Map<Long, PushOutcome> pushes = new HashMap<>();
     /** The "push all" under way, or null. */
     private PushAllJob pushingAll;
@@ -123,17 +139,38 @@ public class BoardPart {
     private final CardActions cardActions = new CardActions() {
         @Override
         public void move(Job job, Stage to) {
-            change("Moving " + job.title() + " to " + to.label(), s -> s.move(job.id(), to));
+            String name = "Moving " + job.title() + " to " + to.label();
+            if (LEAVES_INTERVIEWS.contains(to)) {
+                leave(job, job.title() + " moves to " + to.label() + ".", name, s -> s.move(job.id(), to));
+            } else {
+                change(name, s -> s.move(job.id(), to));
+            }
         }
 
         @Override
         public void reject(Job job) {
-            change("Rejecting " + job.title(), s -> s.reject(job.id()));
+            leave(job, job.title() + " is rejected.", "Rejecting " + job.title(), s -> s.reject(job.id()));
         }
 
         @Override
         public void saveInterview(Job job, InterviewSlot slot) {
             change("Saving the interview date of " + job.title(), s -> s.setInterview(job.id(), Optional.of(slot)));
+        }
+
+        @Override
+        public void clearInterview(Job job) {
+            leave(job, "The interview date of " + job.title() + " is cleared.", "Clearing the interview date of "
+                    + job.title(), s -> s.setInterview(job.id(), Optional.empty()));
+        }
+
+        @Override
+        public void removeFromCalendar(Job job) {
+            removal.remove(root, job, BoardPart.this::showLine, BoardPart.this::load);
+        }
+
+        @Override
+        public void exportEvent(Job job) {
+            export.export(root, job, BoardPart.this::showLine);
         }
 
         @Override
@@ -181,6 +218,19 @@ public class BoardPart {
         this.commands = commands;
         this.handlers = handlers;
         this.selection = selection;
+        removal = new EventRemoval(pushService, settings, sync, this);
+        export = new ExportAction(pushService, sync, this);
+    }
+
+    /** Receives the calendar file exporters that plug-ins provide, now and whenever one comes or goes. */
+    @Inject
+    public void setExporters(@Service List<EventExporter> exporters) {
+        export.setExporter(exporters.stream().findFirst());
+    }
+
+    /** For tests: the card's export, whose save dialog they answer. */
+    ExportAction exportAction() {
+        return export;
     }
 
     /**
@@ -262,13 +312,12 @@ public class BoardPart {
     }
 
     /**
-     * @return whether {@link #push(long)} would push the job {@code id} now: the board shows it on a
-     *         phone-screen or interviewing card with a saved interview date, a calendar is connected, the
-     *         plan includes calendar pushes, and no push of the job is running
+     * @return whether {@link #push(long)} would push the job {@code id} now: the board shows it, the push
+     *         service offers to push it ({@link peregrine.calendar.CalendarOffer#canPush()}), and no push of the
+     *         job is running
      */
     public boolean canPush(long id) {
-        Job job = shown.get(id);
-        return job != null && offersPush(job, calendar) && calendar.entitled()
+        return shown.containsKey(id) && calendar.offer(id).map(offer -> offer.canPush()).orElse(false)
                 && !(pushes.get(id) instanceof PushOutcome.Running);
     }
 
@@ -281,11 +330,12 @@ public class BoardPart {
             return;
         }
         Job job = shown.get(id);
-        String name = (job.calendarLink().isPresent() ? "Updating the calendar event of " : "Adding to the calendar: ")
+        String name = (calendar.onCalendar(id) ? "Updating the calendar events of " : "Adding to the calendar: ")
                 + job.title() + " @ " + job.company();
         pushes.put(id, new PushOutcome.Running());
         redraw();
-        new CalendarPushJob(name, pushService, id, this, outcome -> sync.asyncExec(() -> pushed(id, outcome))).schedule();
+        new CalendarPushJob(name, () -> pushService.push(id), this, outcome -> sync.asyncExec(() -> pushed(id, outcome)))
+                .schedule();
     }
 
     /**
@@ -319,7 +369,7 @@ public class BoardPart {
         return shown.keySet().stream().filter(this::canPush).sorted().toList();
     }
 
-    private void pushedOneOfAll(long id, PushResult result) {
+    private void pushedOneOfAll(long id, PushReport result) {
         if (root.isDisposed()) {
             return;
         }
@@ -343,7 +393,7 @@ public class BoardPart {
         pushingAll = null;
         notStarted.forEach(pushes::remove);
         long failed = ids.stream().map(pushes::get)
-                .filter(outcome -> outcome instanceof PushOutcome.Finished finished && !finished.result().ok()).count();
+                .filter(outcome -> outcome instanceof PushOutcome.Finished finished && !finished.report().ok()).count();
         long pushed = ids.size() - notStarted.size() - failed;
         // The jobs now record their events: read them back, so the buttons offer to update them.
         load();
@@ -351,12 +401,6 @@ public class BoardPart {
                 + (failed > 0 ? ", " + failed + " failed (their cards say why)" : "")
                 + (notStarted.isEmpty() ? "." : ", " + notStarted.size() + " not pushed (cancelled).");
         showLine(failed > 0 ? Dialog.DLG_IMG_MESSAGE_ERROR : Dialog.DLG_IMG_MESSAGE_INFO, summary);
-    }
-
-    /** @return whether a card of {@code job} carries the calendar button, enabled or not */
-    static boolean offersPush(Job job, CalendarAccess calendar) {
-        return calendar.connected() && job.interview().isPresent()
-                && job.stage().map(Stage::takesInterviewDate).orElse(false);
     }
 
     /**
@@ -406,17 +450,29 @@ public class BoardPart {
     }
 
     private void load() {
-        calls.run("Loading the Interviews board", Contents::read, this::show, this::showMessage);
+        calls.run("Loading the Interviews board", this::read, this::show, this::showMessage);
     }
 
     /** Makes a change and reads the board back in the same background job, so the board shows its result. */
     private void change(String name, StoreCall<?> write) {
+        change(name, write, () -> { });
+    }
+
+    /** Makes a change that takes the job out of the interviews, then removes its events if the user wants. */
+    private void leave(Job job, String what, String name, StoreCall<?> write) {
+        boolean remove = removal.removeOnLeaving(root, job, what, calendar, this::showLine);
+        change(name, write, remove ? () -> removal.remove(root, job, this::showLine, this::load) : () -> { });
+    }
+
+    /** As {@link #change(String, StoreCall)}, then runs {@code then} on the display thread if the change was made. */
+    private void change(String name, StoreCall<?> write, Runnable then) {
         calls.run(name, s -> {
             write.call(s);
-            return Contents.read(s);
+            return read(s);
         }, board -> {
             message.hide();
             show(board);
+            then.run();
         }, failure -> {
             showMessage(failure);
             load();
@@ -428,40 +484,53 @@ public class BoardPart {
             return;
         }
         pushes.put(id, outcome);
-        if (outcome instanceof PushOutcome.Finished finished && finished.result().ok()) {
-            // The job now records its event: read it back, so the button offers to update it.
-            load();
-        } else {
+        if (!(outcome instanceof PushOutcome.Finished finished)) {
             redraw();
+            return;
         }
+        PushReport report = finished.report();
+        showLine(report.ok() ? Dialog.DLG_IMG_MESSAGE_INFO : Dialog.DLG_IMG_MESSAGE_ERROR, ReportWords.line(report));
+        // The job now records its events: read them back, so the card shows its calendars.
+        load();
     }
 
-    /** Reads the providers' status and the user's tier in the background and redraws the cards with them. */
+    /** Asks the calendars and the push service again about the jobs shown, in the background, and redraws the cards. */
     private void checkCalendars() {
-        org.eclipse.core.runtime.jobs.Job check = new org.eclipse.core.runtime.jobs.Job("Checking the calendar integrations") {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                CalendarAccess access = CalendarAccess.read(providers, settings);
-                sync.asyncExec(() -> {
-                    // Injection runs before the controls exist; the first drawing picks the access up.
-                    // Cards are costly to make: redraw only when what they offer changes.
-                    boolean changed = !access.equals(calendar);
-                    calendar = access;
-                    if (changed && root != null && !root.isDisposed()) {
-                        redraw();
-                    }
-                });
-                return Status.OK_STATUS;
+        // Injection runs before the controls exist; the first reading of the board asks the calendars itself.
+        sync.asyncExec(() -> {
+            if (root == null || root.isDisposed()) {
+                return;
             }
+            if (lastRead == null) {
+                // The first reading may have asked the calendars before this change.
+                load();
+                return;
+            }
+            Contents basis = lastRead;
+            List<Job> jobs = basis.jobs();
+            org.eclipse.core.runtime.jobs.Job check = new org.eclipse.core.runtime.jobs.Job("Checking the calendar integrations") {
+                @Override
+                protected IStatus run(IProgressMonitor monitor) {
+                    CalendarView view = CalendarView.read(jobs, providers, pushService, settings);
+                    sync.asyncExec(() -> {
+                        // Cards are costly to make: redraw only when what they offer changes.
+                        // A board read since asked the calendars itself.
+                        if (!root.isDisposed() && lastRead == basis && !view.equals(calendar)) {
+                            show(new Contents(basis.board(), basis.otherStatuses(), view));
+                        }
+                    });
+                    return Status.OK_STATUS;
+                }
 
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == BoardPart.this;
-            }
-        };
-        check.setSystem(true);
-        check.setRule(calendarChecks);
-        check.schedule();
+                @Override
+                public boolean belongsTo(Object family) {
+                    return family == BoardPart.this;
+                }
+            };
+            check.setSystem(true);
+            check.setRule(calendarChecks);
+            check.schedule();
+        });
     }
 
     private void redraw() {
@@ -475,6 +544,7 @@ public class BoardPart {
         long started = System.nanoTime();
         boolean first = lastRead == null;
         lastRead = contents;
+        calendar = contents.calendar();
         Map<Stage, List<Job>> jobs = contents.board();
         CardContext context = new CardContext(LocalDate.now(), calendar, pushes, selected);
         shown.clear();
