@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -27,13 +28,12 @@ import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -48,7 +48,6 @@ import org.osgi.service.event.Event;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
 import peregrine.calendar.EventExporter;
-import peregrine.calendar.PushReport;
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
@@ -87,8 +86,6 @@ public class BoardPart {
     private static final int MIN_BOARD_WIDTH = 880;
     /** The stages whose jobs need no interview on the calendar any more: moving there asks about the events. */
     private static final Set<Stage> LEAVES_INTERVIEWS = Set.of(Stage.OFFER, Stage.HIRED, Stage.REJECTED);
-    /** How long the results of a "push all" gather before the cards show them. */
-    private static final int RESULTS_REDRAW_MILLIS = 250;
 
     private final JobStore store;
     private final UISynchronize sync;
@@ -104,37 +101,17 @@ public class BoardPart {
     private final Map<BoardColumn, BoardSection> sections = new EnumMap<>(BoardColumn.class);
     /** The jobs as the board last showed them, by id: a drop is judged against what the user saw. */
     private final Map<Long, Job> shown = new HashMap<>();
-    /** What the board shows, as read from the store in one go, with what the calendars offer for those jobs. */
-    private record Contents(Map<Stage, List<Job>> board, List<Job> otherStatuses, CalendarView calendar) {
-        List<Job> jobs() {
-            List<Job> all = new java.util.ArrayList<>(otherStatuses);
-            board.values().forEach(all::addAll);
-            return all;
-        }
-    }
-
-    private Contents read(JobStore from) throws JobStoreException {
-        Map<Stage, List<Job>> jobs = from.board();
-        List<Job> others = from.otherStatuses();
-        Contents read = new Contents(jobs, others, CalendarView.NONE);
-        return new Contents(jobs, others, CalendarView.read(read.jobs(), providers, pushService, settings));
-    }
-
     /**
      * The board as last read from the store, to draw again when only the calendar or a push changed;
      * null until the first read succeeds.
      */
-    private Contents lastRead;
+    private BoardContents lastRead;
     private BoardSection otherStatuses;
     /** What the cards may offer of the calendars, as last read off the display thread. */
     private CalendarView calendar = CalendarView.NONE;
-    private final EventRemoval removal;
-    private final ExportAction export;
-    private final Map<Long, PushOutcome> pushes = new HashMap<>();
-    /** The "push all" under way, or null. */
-    private PushAllJob pushingAll;
-    /** Whether a redraw for the results of a "push all" is already due. */
-    private boolean redrawDue;
+    private final BoardController controller;
+    /** The context that holds {@link #controller} for the handlers. */
+    private final IEclipseContext published;
     private OptionalLong selected = OptionalLong.empty();
     private final CardActions cardActions = new CardActions() {
         @Override
@@ -165,12 +142,12 @@ public class BoardPart {
 
         @Override
         public void removeFromCalendar(Job job) {
-            removal.remove(root, job, BoardPart.this::showLine, BoardPart.this::load);
+            controller.removeFromCalendar(job);
         }
 
         @Override
         public void exportEvent(Job job) {
-            export.export(root, job, BoardPart.this::showLine);
+            controller.export(job);
         }
 
         @Override
@@ -210,7 +187,8 @@ public class BoardPart {
     @Inject
     public BoardPart(JobStore store, UISynchronize sync, CalendarPushService pushService, WorkbenchSettings settings,
             ECommandService commands, EHandlerService handlers,
-            @org.eclipse.e4.core.di.annotations.Optional ESelectionService selection) {
+            @org.eclipse.e4.core.di.annotations.Optional ESelectionService selection, IEclipseContext context,
+            @org.eclipse.e4.core.di.annotations.Optional MWindow window) {
         this.store = store;
         this.sync = sync;
         this.pushService = pushService;
@@ -218,19 +196,28 @@ public class BoardPart {
         this.commands = commands;
         this.handlers = handlers;
         this.selection = selection;
-        removal = new EventRemoval(pushService, settings, sync, this);
-        export = new ExportAction(pushService, sync, this);
+        controller = new BoardController(pushService, settings, sync, view(), this);
+        // Published where the window's handlers look, so that they inject it instead of reaching into the part.
+        published = window != null ? window.getContext() : context;
+        published.set(BoardController.class, controller);
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (published.getLocal(BoardController.class) == controller) {
+            published.remove(BoardController.class);
+        }
+    }
+
+    /** @return the calendar commands of this board */
+    BoardController controller() {
+        return controller;
     }
 
     /** Receives the calendar file exporters that plug-ins provide, now and whenever one comes or goes. */
     @Inject
     public void setExporters(@Service List<EventExporter> exporters) {
-        export.setExporter(exporters.stream().findFirst());
-    }
-
-    /** For tests: the card's export, whose save dialog they answer. */
-    ExportAction exportAction() {
-        return export;
+        controller.setExporter(exporters.stream().findFirst());
     }
 
     /**
@@ -312,98 +299,6 @@ public class BoardPart {
     }
 
     /**
-     * @return whether {@link #push(long)} would push the job {@code id} now: the board shows it, the push
-     *         service offers to push it ({@link peregrine.calendar.CalendarOffer#canPush()}), and no push of the
-     *         job is running
-     */
-    public boolean canPush(long id) {
-        return shown.containsKey(id) && calendar.offer(id).map(offer -> offer.canPush()).orElse(false)
-                && !(pushes.get(id) instanceof PushOutcome.Running);
-    }
-
-    /**
-     * Pushes the job's interview to the calendar in the background, when {@link #canPush(long)}; the
-     * card shows that it runs, then its outcome.
-     */
-    public void push(long id) {
-        if (!canPush(id)) {
-            return;
-        }
-        Job job = shown.get(id);
-        String name = (calendar.onCalendar(id) ? "Updating the calendar events of " : "Adding to the calendar: ")
-                + job.title() + " @ " + job.company();
-        pushes.put(id, new PushOutcome.Running());
-        redraw();
-        new CalendarPushJob(name, () -> pushService.push(id), this, outcome -> sync.asyncExec(() -> pushed(id, outcome)))
-                .schedule();
-    }
-
-    /**
-     * @return whether {@link #pushAll()} would push anything now: no other "push all" runs and at least
-     *         one job on the board {@link #canPush(long) can be pushed}
-     */
-    public boolean canPushAll() {
-        // Asked whenever the menu or a key binding is evaluated: stop at the first job that can be pushed.
-        return pushingAll == null && shown.keySet().stream().anyMatch(this::canPush);
-    }
-
-    /**
-     * Pushes the interview of every job on the board that {@link #canPush(long) can be pushed}, a few at a
-     * time, in the background. Each card shows that it waits, then its outcome as it comes; cancelling
-     * leaves the cards not yet pushed as they were.
-     */
-    public void pushAll() {
-        List<Long> ids = pushableNow();
-        if (pushingAll != null || ids.isEmpty()) {
-            return;
-        }
-        ids.forEach(id -> pushes.put(id, new PushOutcome.Running()));
-        redraw();
-        pushingAll = new PushAllJob(pushService, ids, this,
-                (id, result) -> sync.asyncExec(() -> pushedOneOfAll(id, result)),
-                notStarted -> sync.asyncExec(() -> pushAllEnded(ids, notStarted)));
-        pushingAll.schedule();
-    }
-
-    private List<Long> pushableNow() {
-        return shown.keySet().stream().filter(this::canPush).sorted().toList();
-    }
-
-    private void pushedOneOfAll(long id, PushReport result) {
-        if (root.isDisposed()) {
-            return;
-        }
-        pushes.put(id, new PushOutcome.Finished(result));
-        // Hundreds of results can arrive within a second: show them a few times a second, not one by one.
-        if (!redrawDue) {
-            redrawDue = true;
-            root.getDisplay().timerExec(RESULTS_REDRAW_MILLIS, () -> {
-                redrawDue = false;
-                if (!root.isDisposed()) {
-                    redraw();
-                }
-            });
-        }
-    }
-
-    private void pushAllEnded(List<Long> ids, Set<Long> notStarted) {
-        if (root.isDisposed()) {
-            return;
-        }
-        pushingAll = null;
-        notStarted.forEach(pushes::remove);
-        long failed = ids.stream().map(pushes::get)
-                .filter(outcome -> outcome instanceof PushOutcome.Finished finished && !finished.report().ok()).count();
-        long pushed = ids.size() - notStarted.size() - failed;
-        // The jobs now record their events: read them back, so the buttons offer to update them.
-        load();
-        String summary = "Push All Interviews: " + pushed + " of " + ids.size() + " on the calendar"
-                + (failed > 0 ? ", " + failed + " failed (their cards say why)" : "")
-                + (notStarted.isEmpty() ? "." : ", " + notStarted.size() + " not pushed (cancelled).");
-        showLine(failed > 0 ? Dialog.DLG_IMG_MESSAGE_ERROR : Dialog.DLG_IMG_MESSAGE_INFO, summary);
-    }
-
-    /**
      * Moves the job whose id is {@code text} to the {@link BoardColumn#dropStage()} of the section it was
      * dropped on; on {@link BoardColumn#REJECTED} that rejects it. A drop on the section that already
      * shows the job, or of text that names no job on the board, changes nothing.
@@ -426,13 +321,54 @@ public class BoardPart {
         cardActions.move(job, target.dropStage());
     }
 
-    /**
-     * @return the board part of the application, if its part has been created; handlers reach the board
-     *         through it because the application model, not the handler, owns the part
-     */
-    static Optional<BoardPart> in(EPartService parts) {
-        MPart part = parts.findPart(ID);
-        return part != null && part.getObject() instanceof BoardPart boardPart ? Optional.of(boardPart) : Optional.empty();
+    /** What the controller sees of the board. */
+    private BoardController.View view() {
+        return new BoardController.View() {
+            @Override
+            public Optional<Job> shown(long id) {
+                return Optional.ofNullable(shown.get(id));
+            }
+
+            @Override
+            public java.util.Collection<Long> shownIds() {
+                return shown.keySet();
+            }
+
+            @Override
+            public CalendarView calendar() {
+                return calendar;
+            }
+
+            @Override
+            public void redraw() {
+                BoardPart.this.redraw();
+            }
+
+            @Override
+            public void reload() {
+                load();
+            }
+
+            @Override
+            public Control control() {
+                return root;
+            }
+
+            @Override
+            public MessageSink messages() {
+                return BoardPart.this::showLine;
+            }
+
+            @Override
+            public void refresh() {
+                BoardPart.this.refresh();
+            }
+
+            @Override
+            public void addJob() {
+                BoardPart.this.addJob();
+            }
+        };
     }
 
     private Composite createEmptyNotice(Composite parent) {
@@ -453,6 +389,10 @@ public class BoardPart {
         calls.run("Loading the Interviews board", this::read, this::show, this::showMessage);
     }
 
+    private BoardContents read(JobStore from) throws JobStoreException {
+        return BoardContents.read(from, providers, pushService, settings);
+    }
+
     /** Makes a change and reads the board back in the same background job, so the board shows its result. */
     private void change(String name, StoreCall<?> write) {
         change(name, write, () -> { });
@@ -460,8 +400,7 @@ public class BoardPart {
 
     /** Makes a change that takes the job out of the interviews, then removes its events if the user wants. */
     private void leave(Job job, String what, String name, StoreCall<?> write) {
-        boolean remove = removal.removeOnLeaving(root, job, what, calendar, this::showLine);
-        change(name, write, remove ? () -> removal.remove(root, job, this::showLine, this::load) : () -> { });
+        change(name, write, controller.leaving(job, what));
     }
 
     /** As {@link #change(String, StoreCall)}, then runs {@code then} on the display thread if the change was made. */
@@ -479,21 +418,6 @@ public class BoardPart {
         });
     }
 
-    private void pushed(long id, PushOutcome outcome) {
-        if (root.isDisposed()) {
-            return;
-        }
-        pushes.put(id, outcome);
-        if (!(outcome instanceof PushOutcome.Finished finished)) {
-            redraw();
-            return;
-        }
-        PushReport report = finished.report();
-        showLine(report.ok() ? Dialog.DLG_IMG_MESSAGE_INFO : Dialog.DLG_IMG_MESSAGE_ERROR, ReportWords.line(report));
-        // The job now records its events: read them back, so the card shows its calendars.
-        load();
-    }
-
     /** Asks the calendars and the push service again about the jobs shown, in the background, and redraws the cards. */
     private void checkCalendars() {
         // Injection runs before the controls exist; the first reading of the board asks the calendars itself.
@@ -506,7 +430,7 @@ public class BoardPart {
                 load();
                 return;
             }
-            Contents basis = lastRead;
+            BoardContents basis = lastRead;
             List<Job> jobs = basis.jobs();
             org.eclipse.core.runtime.jobs.Job check = new org.eclipse.core.runtime.jobs.Job("Checking the calendar integrations") {
                 @Override
@@ -516,7 +440,7 @@ public class BoardPart {
                         // Cards are costly to make: redraw only when what they offer changes.
                         // A board read since asked the calendars itself.
                         if (!root.isDisposed() && lastRead == basis && !view.equals(calendar)) {
-                            show(new Contents(basis.board(), basis.otherStatuses(), view));
+                            show(basis.with(view));
                         }
                     });
                     return Status.OK_STATUS;
@@ -540,13 +464,13 @@ public class BoardPart {
     }
 
     /** Shows the board as read; each section keeps the cards that still show what they showed. */
-    private void show(Contents contents) {
+    private void show(BoardContents contents) {
         long started = System.nanoTime();
         boolean first = lastRead == null;
         lastRead = contents;
         calendar = contents.calendar();
         Map<Stage, List<Job>> jobs = contents.board();
-        CardContext context = new CardContext(LocalDate.now(), calendar, pushes, selected);
+        CardContext context = new CardContext(LocalDate.now(), calendar, controller.pushes(), selected);
         shown.clear();
         board.setRedraw(false);
         try {
