@@ -176,7 +176,8 @@ public final class BoardController {
      * @param what what happens to the job, in a sentence
      */
     Runnable leaving(Job job, String what) {
-        boolean remove = removal.removeOnLeaving(view.control(), job, what, view.calendar(), view.messages());
+        // Once remembered, the board reads the answer back with the rest of what the calendars offer.
+        boolean remove = removal.removeOnLeaving(view.control(), job, what, view.calendar(), view.messages(), view::reload);
         return remove ? () -> removeFromCalendar(job) : () -> { };
     }
 

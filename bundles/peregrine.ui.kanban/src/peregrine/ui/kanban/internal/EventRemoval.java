@@ -58,10 +58,12 @@ final class EventRemoval {
      * Decides, asking the user when {@code calendar_remove_on:} says ask, whether the job's events go as it leaves
      * the interviews; a remembered answer is written to {@code user.yaml} in the background.
      *
-     * @param what what happens to the job, in a sentence
+     * @param what       what happens to the job, in a sentence
+     * @param remembered runs on the display thread once a remembered answer is written
      * @return whether to remove the job's events once the change is made
      */
-    boolean removeOnLeaving(Control owner, Job job, String what, CalendarView calendar, MessageSink message) {
+    boolean removeOnLeaving(Control owner, Job job, String what, CalendarView calendar, MessageSink message,
+            Runnable remembered) {
         if (!calendar.onCalendar(job.id())) {
             return false;
         }
@@ -73,17 +75,22 @@ final class EventRemoval {
         RemoveEventsQuestion.Answer answer = RemoveEventsQuestion.ask(owner.getShell(), what,
                 offer.calendars().stream().map(CalendarOffer.Placement::label).toList());
         if (answer.remember()) {
-            remember(owner, answer.policy(), message);
+            remember(owner, answer.policy(), message, remembered);
         }
         return answer.remove();
     }
 
-    private void remember(Control owner, RemovePolicy policy, MessageSink message) {
+    private void remember(Control owner, RemovePolicy policy, MessageSink message, Runnable remembered) {
         org.eclipse.core.runtime.jobs.Job write = new org.eclipse.core.runtime.jobs.Job("Remembering your answer") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
                     settings.setCalendarRemoveOn(policy);
+                    sync.asyncExec(() -> {
+                        if (!owner.isDisposed()) {
+                            remembered.run();
+                        }
+                    });
                 } catch (SettingsException e) {
                     sync.asyncExec(() -> {
                         if (!owner.isDisposed()) {
