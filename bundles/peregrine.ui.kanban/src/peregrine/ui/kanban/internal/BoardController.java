@@ -15,6 +15,7 @@ import peregrine.calendar.CalendarPushService;
 import peregrine.calendar.EventExporter;
 import peregrine.calendar.PushReport;
 import peregrine.jobs.Job;
+import peregrine.jobs.Stage;
 import peregrine.settings.WorkbenchSettings;
 
 /**
@@ -106,12 +107,14 @@ public final class BoardController {
     }
 
     /**
-     * @return whether {@link #push(long)} would push the job {@code id} now: the board shows it, the push
-     *         service offers to push it ({@link peregrine.calendar.CalendarOffer#canPush()}), and no push of the
-     *         job is running
+     * @return whether {@link #push(long)} would push the job {@code id} now: the board shows its interview (on a
+     *         phone-screen or interviewing card), the push service offers to push it
+     *         ({@link peregrine.calendar.CalendarOffer#canPush()}), and no push of the job is running
      */
     public boolean canPush(long id) {
-        return view.shown(id).isPresent() && view.calendar().offer(id).map(offer -> offer.canPush()).orElse(false)
+        // Only a card that shows the interview offers it: a rejected job's old date is not pushed by "push all".
+        return view.shown(id).flatMap(Job::stage).filter(Stage::takesInterviewDate).isPresent()
+                && view.calendar().offer(id).map(offer -> offer.canPush()).orElse(false)
                 && !(pushes.get(id) instanceof PushOutcome.Running);
     }
 
