@@ -106,3 +106,33 @@ peregrine_cache_dir() {
         return 1
     }
 }
+
+# The exit status by which an Eclipse application asks to be started again (IApplication.EXIT_RESTART).
+PEREGRINE_EXIT_RESTART=23
+
+# Runs the command "$@" as a child, again each time it exits with PEREGRINE_EXIT_RESTART, and returns its last
+# exit status. SIGTERM, SIGINT and SIGHUP are passed on to the running child as SIGTERM (a child started in the
+# background ignores SIGINT), and after one the command is not started again; the child keeps this script's
+# standard input (a background child would get /dev/null).
+peregrine_run_restarting() {
+    _pr_child=
+    _pr_stop=
+    # `command`: a closed standard input must not end the script
+    { command exec 3<&0; } 2>/dev/null || exec 3</dev/null
+    trap '_pr_stop=1; [ -n "$_pr_child" ] && kill -TERM "$_pr_child" 2>/dev/null' TERM INT HUP
+    while :; do
+        "$@" <&3 3<&- &
+        _pr_child=$!
+        # a signal ends the wait early; the child is waited for again until it is gone
+        while :; do
+            wait "$_pr_child"
+            _pr_status=$?
+            kill -0 "$_pr_child" 2>/dev/null || break
+        done
+        _pr_child=
+        [ "$_pr_status" -eq "$PEREGRINE_EXIT_RESTART" ] && [ -z "$_pr_stop" ] || break
+    done
+    trap - TERM INT HUP
+    exec 3<&-
+    return "$_pr_status"
+}

@@ -22,6 +22,12 @@ public interface PluginInstaller {
     List<Plugin> installed();
 
     /**
+     * @return every feature of the product's profile, those the product is made of and the plug-ins, by id; empty
+     *         when the product has no p2 profile
+     */
+    List<Plugin> features();
+
+    /**
      * @param repository a URL, folder or zip file of a p2 repository
      * @return the features the repository offers, newest version of each, by id
      * @throws PluginException when the repository cannot be read: its message says why

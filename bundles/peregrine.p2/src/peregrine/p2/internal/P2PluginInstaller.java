@@ -1,5 +1,6 @@
 package peregrine.p2.internal;
 
+import java.io.File;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.Comparator;
@@ -44,18 +45,37 @@ public final class P2PluginInstaller implements PluginInstaller {
     private static final String ROOT = "org.eclipse.equinox.p2.type.root";
     private static final String NOTHING_CHANGED = " Nothing was changed.";
 
+    /** Opens the product's profile; called once, at the first use. */
+    @FunctionalInterface
+    private interface Opener {
+        ProductProfile open() throws PluginException;
+    }
+
     @Reference
     private IProvisioningAgentProvider agents;
-    private BundleContext context;
+    private Opener opener;
     private ProductProfile product;
+
+    /** The DS component: the installation this framework runs from. */
+    public P2PluginInstaller() {
+    }
+
+    /**
+     * An installer over profile {@code profileId} of the installation in folder {@code installation} (its p2 area is
+     * {@code installation/p2}), not the running one's: for tools and tests that work on another installation.
+     */
+    public P2PluginInstaller(IProvisioningAgentProvider agents, File installation, String profileId) {
+        this.opener = () -> ProductProfile.open(agents, installation, profileId);
+    }
 
     @Activate
     void activate(BundleContext bundleContext) {
-        this.context = bundleContext;
+        this.opener = () -> ProductProfile.open(agents, bundleContext);
     }
 
+    /** Stops the p2 agent, if it was opened. */
     @Deactivate
-    synchronized void deactivate() {
+    public synchronized void deactivate() {
         if (product != null) {
             product.agent().stop();
             product = null;
@@ -64,7 +84,7 @@ public final class P2PluginInstaller implements PluginInstaller {
 
     private synchronized ProductProfile product() throws PluginException {
         if (product == null) {
-            product = ProductProfile.open(agents, context);
+            product = opener.open();
         }
         return product;
     }
@@ -74,6 +94,19 @@ public final class P2PluginInstaller implements PluginInstaller {
         try {
             IProfile profile = product().profile();
             return roots(profile).stream().map(Features::plugin).toList();
+        } catch (PluginException e) {
+            LOG.log(Level.INFO, e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<Plugin> features() {
+        try {
+            return product().profile().query(QueryUtil.createIUGroupQuery(), null).toUnmodifiableSet().stream()
+                    .filter(Features::isFeature)
+                    .sorted(Comparator.comparing(IInstallableUnit::getId))
+                    .map(Features::plugin).toList();
         } catch (PluginException e) {
             LOG.log(Level.INFO, e.getMessage());
             return List.of();

@@ -26,13 +26,17 @@ record ProductProfile(IProvisioningAgent agent, String profileId) {
     /** The agent service by which SimpleProfileRegistry is told which profile is the running installation's. */
     private static final String FORCED_SELF = "FORCED_SELF";
 
+    /** Opens the profile of the installation this framework runs from. */
     static ProductProfile open(IProvisioningAgentProvider provider, BundleContext context) throws PluginException {
-        File install = installFolder(context);
+        return open(provider, installFolder(context), context.getProperty(PROFILE_PROPERTY));
+    }
+
+    /** Opens profile {@code profileId} of the installation in folder {@code install}, whose p2 area is {@code install/p2}. */
+    static ProductProfile open(IProvisioningAgentProvider provider, File install, String profileId) throws PluginException {
         File area = new File(install, "p2");
         if (!area.isDirectory()) {
             throw new PluginException("This installation (" + install + ") has no p2 area: plug-ins cannot be installed into it.");
         }
-        String profileId = context.getProperty(PROFILE_PROPERTY);
         if (profileId == null || profileId.isBlank()) {
             throw new PluginException("This installation (" + install + ") names no p2 profile (" + PROFILE_PROPERTY
                     + " in configuration/config.ini): plug-ins cannot be installed into it.");

@@ -5,13 +5,10 @@ import java.util.List;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
@@ -27,41 +24,18 @@ import peregrine.p2.PluginResult;
  * Picks a p2 repository (URL, folder or zip), lists the plug-ins it offers with version and vendor, and
  * installs the one selected; then offers to restart.
  */
-final class InstallPluginsDialog extends TitleAreaDialog {
+final class InstallPluginsDialog extends PluginsDialog {
 
-    private static final String TITLE = "Install Calendar Plug-ins";
-
-    private final PluginInstaller installer;
-    private final IWorkbench workbench;
     private Text repository;
-    private PluginTable table;
     private String shownRepository;
 
     InstallPluginsDialog(Shell parent, PluginInstaller installer, IWorkbench workbench) {
-        super(parent);
-        this.installer = installer;
-        this.workbench = workbench;
+        super(parent, "Install Calendar Plug-ins", 5, installer, workbench);
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        setTitle(TITLE);
+    void createControls(Composite body) {
         setMessage("Give a p2 repository: a URL, a folder or a zip file. Then pick the plug-in to install.");
-        Composite body = new Composite(area, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(5).applyTo(body);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
         new Label(body, SWT.NONE).setText("&Repository:");
         repository = new Text(body, SWT.SINGLE | SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(repository);
@@ -75,12 +49,7 @@ final class InstallPluginsDialog extends TitleAreaDialog {
         Button show = new Button(body, SWT.PUSH);
         show.setText("&Show Plug-ins");
         show.addListener(SWT.Selection, e -> showPlugins());
-        table = new PluginTable(body);
-        GridDataFactory.fillDefaults().grab(true, true).span(5, 1).hint(740, 180).applyTo(table.viewer().getTable());
-        table.viewer().addSelectionChangedListener(e -> update());
-        return area;
     }
-
     @FunctionalInterface
     private interface Chooser {
         String choose();
@@ -127,11 +96,14 @@ final class InstallPluginsDialog extends TitleAreaDialog {
         update();
     }
 
-    private void update() {
-        Button install = getButton(IDialogConstants.OK_ID);
-        if (install != null) {
-            install.setEnabled(shownRepository != null && table.selected().isPresent());
-        }
+    @Override
+    int actionId() {
+        return IDialogConstants.OK_ID;
+    }
+
+    @Override
+    boolean canAct() {
+        return shownRepository != null && super.canAct();
     }
 
     @Override
@@ -141,14 +113,8 @@ final class InstallPluginsDialog extends TitleAreaDialog {
             return;
         }
         String where = shownRepository;
-        PluginResult result;
-        try {
-            result = PluginWork.run(getShell(),
-                    monitor -> installer.install(where, plugin.id(), PluginWork.askUnsigned(getShell()), monitor));
-        } catch (Exception e) {
-            result = PluginResult.failed("The install did not finish: " + e);
-        }
-        PluginWork.report(getShell(), TITLE, result, workbench);
+        PluginResult result = change("The install did not finish",
+                monitor -> installer.install(where, plugin.id(), PluginWork.askUnsigned(getShell()), monitor));
         if (result.ok()) {
             super.okPressed();
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -28,7 +27,6 @@ final class PluginTable {
         column("Version", 150, Plugin::version);
         column("Vendor", 110, Plugin::vendor);
         column("Id", 260, Plugin::id);
-        GridDataFactory.fillDefaults().grab(true, true).hint(740, 180).applyTo(viewer.getTable());
     }
 
     private void column(String title, int width, Function<Plugin, String> text) {

@@ -75,7 +75,11 @@ final class PluginWork {
         return String.join("\n", artifacts.subList(0, shown)) + more;
     }
 
-    /** Shows the result; after a change, offers to restart, which is when the change takes effect. */
+    /**
+     * Shows the result; after a change, offers to restart, which is when the change takes effect. The restart is
+     * the Eclipse one: E4Application then ends with {@code IApplication.EXIT_RESTART} (23), on which the product's
+     * {@code peregrine} script starts the workbench again.
+     */
     static void report(Shell shell, String title, PluginResult result, IWorkbench workbench) {
         if (!result.ok()) {
             MessageDialog.openError(shell, title, result.message());
