@@ -197,7 +197,7 @@ class CalendarButtonTest {
         Button button = harness.calendarButton(id).orElseThrow();
         assertFalse(button.isEnabled());
         assertTrue(labelTexts(harness.card(id)).stream().anyMatch(text -> text.contains("part of the paid plan")
-                && text.contains("Your plan is free")), labelTexts(harness.card(id)).toString());
+                && text.toLowerCase(java.util.Locale.ROOT).contains("your plan is free")), labelTexts(harness.card(id)).toString());
         assertFalse(harness.part.controller().canPush(id));
 
         executePush(Map.of(PushToCalendarHandler.JOB_ID, Long.toString(id)));

@@ -245,7 +245,7 @@ class CalendarCardTest {
 
         assertEquals(1, asked.get());
         assertEquals(Stage.REJECTED, store.job(first).stage().orElseThrow());
-        assertTrue(store.job(first).calendarLinks().isEmpty());
+        assertTrue(store.job(first).calendarLinks().isEmpty(), messageLine() + " " + store.job(first) + " " + calendar.events.keySet());
         assertEquals(1, calendar.events.size());
         assertTrue(Files.readString(userYaml()).contains("calendar_remove_on: always"), Files.readString(userYaml()));
         assertEquals(RemovePolicy.ALWAYS, settings.calendarRemoveOn());
@@ -439,7 +439,10 @@ class CalendarCardTest {
             check(boxes.get(0), true);
             waitUntil("both are written, in order", () -> settings.calendarTargets()
                     .equals(Optional.of(List.of("fake_calendar", SECOND))) && boxes.get(0).isEnabled());
+            // The boxes wait while a choice is written, as the user does.
             check(boxes.get(0), false);
+            waitUntil("the first is unchecked", () -> settings.calendarTargets().equals(Optional.of(List.of(SECOND)))
+                    && boxes.get(0).isEnabled());
             check(boxes.get(1), false);
             waitUntil("none checked is the default", () -> settings.calendarTargets().isEmpty()
                     && boxes.get(0).isEnabled());
