@@ -16,6 +16,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.RowLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -272,14 +273,14 @@ final class InterviewRow {
         push.setText(update ? UPDATE_CALENDAR : ADD_TO_CALENDAR);
         push.setImage(BoardIcons.get(update ? BoardIcons.CALENDAR_UPDATE : BoardIcons.CALENDAR_ADD));
         push.setEnabled(offer.canPush() && !running);
-        push.setToolTipText(offer.refusal().orElseGet(() -> (update ? "Update the interview's events on " : "Add the interview to ")
-                + String.join(", ", offer.targets())));
+        push.setToolTipText(offer.refusal().orElse(update ? "Update the interview's calendar events"
+                : "Add the interview to your calendar"));
         push.addListener(SWT.Selection, e -> actions.pushToCalendar(job));
         // Why it cannot be pushed is a fact of the plan or the settings; the service words it.
         offer.refusal().ifPresent(why -> text(why).setForeground(gray()));
     }
 
-    private org.eclipse.swt.graphics.Color gray() {
+    private Color gray() {
         return card.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
     }
 
