@@ -112,6 +112,8 @@ public class BoardPart {
     private final BoardController controller;
     /** The context that holds {@link #controller} for the handlers. */
     private final IEclipseContext published;
+    /** Whether the calendars changed while the first reading of the board ran; display thread only. */
+    private boolean recheck;
     private OptionalLong selected = OptionalLong.empty();
     private final CardActions cardActions = new CardActions() {
         @Override
@@ -426,8 +428,8 @@ public class BoardPart {
                 return;
             }
             if (lastRead == null) {
-                // The first reading may have asked the calendars before this change.
-                load();
+                // The first reading may have asked the calendars before this change: ask again once it is shown.
+                recheck = true;
                 return;
             }
             BoardContents basis = lastRead;
@@ -486,6 +488,10 @@ public class BoardPart {
             setShown(emptyNotice, shown.isEmpty());
         } finally {
             board.setRedraw(true);
+        }
+        if (first && recheck) {
+            recheck = false;
+            checkCalendars();
         }
         if (first && Boolean.getBoolean("eclipse.consoleLog")) {
             reportStartUp(shown.size(), started);
