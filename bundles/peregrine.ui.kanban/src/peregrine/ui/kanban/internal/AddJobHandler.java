@@ -3,18 +3,17 @@ package peregrine.ui.kanban.internal;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 
-/** Asks for a job and adds it to the Interviews board. */
+/** Asks for a job and adds it to the Interviews board. It can run while the board is open, whose controller the window's context then holds. */
 public class AddJobHandler {
 
     @CanExecute
-    public boolean canExecute(@Optional EPartService parts) {
-        return parts != null && BoardPart.in(parts).isPresent();
+    public boolean canExecute(@Optional BoardController board) {
+        return board != null;
     }
 
     @Execute
-    public void execute(EPartService parts) {
-        BoardPart.in(parts).ifPresent(BoardPart::addJob);
+    public void execute(BoardController board) {
+        board.addJob();
     }
 }

@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -23,17 +24,16 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -47,7 +47,7 @@ import org.osgi.service.event.Event;
 
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
-import peregrine.calendar.PushResult;
+import peregrine.calendar.EventExporter;
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
@@ -65,10 +65,12 @@ import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
  * redraws from the store after each change it makes.
  * Store errors are written for users and appear in a message line at the top of the part.
  * <p>
- * The board also offers to push a card's interview to a calendar. It follows the calendar providers as
- * they come and go (OSGi services injected again on every change) and the settings files as they
- * change (the settings' change event), and reads their status off the display thread; a push runs as a
- * {@link CalendarPushJob}, and its outcome stays on the card until the board closes.
+ * The board also offers to push a card's interview to its calendars, to remove it from them and to export it.
+ * What a card may offer is the push service's {@link peregrine.calendar.CalendarOffer}, read off the display
+ * thread with the board and again as the calendar providers come and go (OSGi services injected again on every
+ * change) and the settings files change (the settings' change event); a push runs as a
+ * {@link CalendarPushJob}, and its outcome stays on the card until the board closes. A job leaving the
+ * interviews with events on a calendar goes through {@link EventRemoval}, which never removes them silently.
  */
 public class BoardPart {
 
@@ -82,8 +84,8 @@ public class BoardPart {
             .filter(column -> column != BoardColumn.REJECTED).toList();
     /** Below this width the columns stop shrinking and the board scrolls sideways. */
     private static final int MIN_BOARD_WIDTH = 880;
-    /** How long the results of a "push all" gather before the cards show them. */
-    private static final int RESULTS_REDRAW_MILLIS = 250;
+    /** The stages whose jobs need no interview on the calendar any more: moving there asks about the events. */
+    private static final Set<Stage> LEAVES_INTERVIEWS = Set.of(Stage.OFFER, Stage.HIRED, Stage.REJECTED);
 
     private final JobStore store;
     private final UISynchronize sync;
@@ -99,41 +101,55 @@ public class BoardPart {
     private final Map<BoardColumn, BoardSection> sections = new EnumMap<>(BoardColumn.class);
     /** The jobs as the board last showed them, by id: a drop is judged against what the user saw. */
     private final Map<Long, Job> shown = new HashMap<>();
-    /** What the board shows, as read from the store in one go. */
-    private record Contents(Map<Stage, List<Job>> board, List<Job> otherStatuses) {
-        static Contents read(JobStore store) throws JobStoreException {
-            return new Contents(store.board(), store.otherStatuses());
-        }
-    }
-
     /**
      * The board as last read from the store, to draw again when only the calendar or a push changed;
      * null until the first read succeeds.
      */
-    private Contents lastRead;
+    private BoardContents lastRead;
     private BoardSection otherStatuses;
-    /** What the calendar button may offer, as last read off the display thread. */
-    private CalendarAccess calendar = CalendarAccess.NONE;
-    private final Map<Long, PushOutcome> pushes = new HashMap<>();
-    /** The "push all" under way, or null. */
-    private PushAllJob pushingAll;
-    /** Whether a redraw for the results of a "push all" is already due. */
-    private boolean redrawDue;
+    /** What the cards may offer of the calendars, as last read off the display thread. */
+    private CalendarView calendar = CalendarView.NONE;
+    private final BoardController controller;
+    /** The context that holds {@link #controller} for the handlers. */
+    private final IEclipseContext published;
+    /** Whether the calendars changed while the first reading of the board ran; display thread only. */
+    private boolean recheck;
     private OptionalLong selected = OptionalLong.empty();
     private final CardActions cardActions = new CardActions() {
         @Override
         public void move(Job job, Stage to) {
-            change("Moving " + job.title() + " to " + to.label(), s -> s.move(job.id(), to));
+            String name = "Moving " + job.title() + " to " + to.label();
+            if (LEAVES_INTERVIEWS.contains(to)) {
+                leave(job, job.title() + " moves to " + to.label() + ".", name, s -> s.move(job.id(), to));
+            } else {
+                change(name, s -> s.move(job.id(), to));
+            }
         }
 
         @Override
         public void reject(Job job) {
-            change("Rejecting " + job.title(), s -> s.reject(job.id()));
+            leave(job, job.title() + " is rejected.", "Rejecting " + job.title(), s -> s.reject(job.id()));
         }
 
         @Override
         public void saveInterview(Job job, InterviewSlot slot) {
             change("Saving the interview date of " + job.title(), s -> s.setInterview(job.id(), Optional.of(slot)));
+        }
+
+        @Override
+        public void clearInterview(Job job) {
+            leave(job, "The interview date of " + job.title() + " is cleared.", "Clearing the interview date of "
+                    + job.title(), s -> s.setInterview(job.id(), Optional.empty()));
+        }
+
+        @Override
+        public void removeFromCalendar(Job job) {
+            controller.removeFromCalendar(job);
+        }
+
+        @Override
+        public void exportEvent(Job job) {
+            controller.export(job);
         }
 
         @Override
@@ -173,7 +189,8 @@ public class BoardPart {
     @Inject
     public BoardPart(JobStore store, UISynchronize sync, CalendarPushService pushService, WorkbenchSettings settings,
             ECommandService commands, EHandlerService handlers,
-            @org.eclipse.e4.core.di.annotations.Optional ESelectionService selection) {
+            @org.eclipse.e4.core.di.annotations.Optional ESelectionService selection, IEclipseContext context,
+            @org.eclipse.e4.core.di.annotations.Optional MWindow window) {
         this.store = store;
         this.sync = sync;
         this.pushService = pushService;
@@ -181,6 +198,28 @@ public class BoardPart {
         this.commands = commands;
         this.handlers = handlers;
         this.selection = selection;
+        controller = new BoardController(pushService, settings, sync, view(), this);
+        // Published where the window's handlers look, so that they inject it instead of reaching into the part.
+        published = window != null ? window.getContext() : context;
+        published.set(BoardController.class, controller);
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (published.getLocal(BoardController.class) == controller) {
+            published.remove(BoardController.class);
+        }
+    }
+
+    /** @return the calendar commands of this board */
+    BoardController controller() {
+        return controller;
+    }
+
+    /** Receives the calendar file exporters that plug-ins provide, now and whenever one comes or goes. */
+    @Inject
+    public void setExporters(@Service List<EventExporter> exporters) {
+        controller.setExporter(exporters.stream().findFirst());
     }
 
     /**
@@ -262,104 +301,6 @@ public class BoardPart {
     }
 
     /**
-     * @return whether {@link #push(long)} would push the job {@code id} now: the board shows it on a
-     *         phone-screen or interviewing card with a saved interview date, a calendar is connected, the
-     *         plan includes calendar pushes, and no push of the job is running
-     */
-    public boolean canPush(long id) {
-        Job job = shown.get(id);
-        return job != null && offersPush(job, calendar) && calendar.entitled()
-                && !(pushes.get(id) instanceof PushOutcome.Running);
-    }
-
-    /**
-     * Pushes the job's interview to the calendar in the background, when {@link #canPush(long)}; the
-     * card shows that it runs, then its outcome.
-     */
-    public void push(long id) {
-        if (!canPush(id)) {
-            return;
-        }
-        Job job = shown.get(id);
-        String name = (job.calendarLink().isPresent() ? "Updating the calendar event of " : "Adding to the calendar: ")
-                + job.title() + " @ " + job.company();
-        pushes.put(id, new PushOutcome.Running());
-        redraw();
-        new CalendarPushJob(name, pushService, id, this, outcome -> sync.asyncExec(() -> pushed(id, outcome))).schedule();
-    }
-
-    /**
-     * @return whether {@link #pushAll()} would push anything now: no other "push all" runs and at least
-     *         one job on the board {@link #canPush(long) can be pushed}
-     */
-    public boolean canPushAll() {
-        // Asked whenever the menu or a key binding is evaluated: stop at the first job that can be pushed.
-        return pushingAll == null && shown.keySet().stream().anyMatch(this::canPush);
-    }
-
-    /**
-     * Pushes the interview of every job on the board that {@link #canPush(long) can be pushed}, a few at a
-     * time, in the background. Each card shows that it waits, then its outcome as it comes; cancelling
-     * leaves the cards not yet pushed as they were.
-     */
-    public void pushAll() {
-        List<Long> ids = pushableNow();
-        if (pushingAll != null || ids.isEmpty()) {
-            return;
-        }
-        ids.forEach(id -> pushes.put(id, new PushOutcome.Running()));
-        redraw();
-        pushingAll = new PushAllJob(pushService, ids, this,
-                (id, result) -> sync.asyncExec(() -> pushedOneOfAll(id, result)),
-                notStarted -> sync.asyncExec(() -> pushAllEnded(ids, notStarted)));
-        pushingAll.schedule();
-    }
-
-    private List<Long> pushableNow() {
-        return shown.keySet().stream().filter(this::canPush).sorted().toList();
-    }
-
-    private void pushedOneOfAll(long id, PushResult result) {
-        if (root.isDisposed()) {
-            return;
-        }
-        pushes.put(id, new PushOutcome.Finished(result));
-        // Hundreds of results can arrive within a second: show them a few times a second, not one by one.
-        if (!redrawDue) {
-            redrawDue = true;
-            root.getDisplay().timerExec(RESULTS_REDRAW_MILLIS, () -> {
-                redrawDue = false;
-                if (!root.isDisposed()) {
-                    redraw();
-                }
-            });
-        }
-    }
-
-    private void pushAllEnded(List<Long> ids, Set<Long> notStarted) {
-        if (root.isDisposed()) {
-            return;
-        }
-        pushingAll = null;
-        notStarted.forEach(pushes::remove);
-        long failed = ids.stream().map(pushes::get)
-                .filter(outcome -> outcome instanceof PushOutcome.Finished finished && !finished.result().ok()).count();
-        long pushed = ids.size() - notStarted.size() - failed;
-        // The jobs now record their events: read them back, so the buttons offer to update them.
-        load();
-        String summary = "Push All Interviews: " + pushed + " of " + ids.size() + " on the calendar"
-                + (failed > 0 ? ", " + failed + " failed (their cards say why)" : "")
-                + (notStarted.isEmpty() ? "." : ", " + notStarted.size() + " not pushed (cancelled).");
-        showLine(failed > 0 ? Dialog.DLG_IMG_MESSAGE_ERROR : Dialog.DLG_IMG_MESSAGE_INFO, summary);
-    }
-
-    /** @return whether a card of {@code job} carries the calendar button, enabled or not */
-    static boolean offersPush(Job job, CalendarAccess calendar) {
-        return calendar.connected() && job.interview().isPresent()
-                && job.stage().map(Stage::takesInterviewDate).orElse(false);
-    }
-
-    /**
      * Moves the job whose id is {@code text} to the {@link BoardColumn#dropStage()} of the section it was
      * dropped on; on {@link BoardColumn#REJECTED} that rejects it. A drop on the section that already
      * shows the job, or of text that names no job on the board, changes nothing.
@@ -382,13 +323,54 @@ public class BoardPart {
         cardActions.move(job, target.dropStage());
     }
 
-    /**
-     * @return the board part of the application, if its part has been created; handlers reach the board
-     *         through it because the application model, not the handler, owns the part
-     */
-    static Optional<BoardPart> in(EPartService parts) {
-        MPart part = parts.findPart(ID);
-        return part != null && part.getObject() instanceof BoardPart boardPart ? Optional.of(boardPart) : Optional.empty();
+    /** What the controller sees of the board. */
+    private BoardController.View view() {
+        return new BoardController.View() {
+            @Override
+            public Optional<Job> shown(long id) {
+                return Optional.ofNullable(shown.get(id));
+            }
+
+            @Override
+            public java.util.Collection<Long> shownIds() {
+                return shown.keySet();
+            }
+
+            @Override
+            public CalendarView calendar() {
+                return calendar;
+            }
+
+            @Override
+            public void redraw() {
+                BoardPart.this.redraw();
+            }
+
+            @Override
+            public void reload() {
+                load();
+            }
+
+            @Override
+            public Control control() {
+                return root;
+            }
+
+            @Override
+            public MessageSink messages() {
+                return BoardPart.this::showLine;
+            }
+
+            @Override
+            public void refresh() {
+                BoardPart.this.refresh();
+            }
+
+            @Override
+            public void addJob() {
+                BoardPart.this.addJob();
+            }
+        };
     }
 
     private Composite createEmptyNotice(Composite parent) {
@@ -406,62 +388,75 @@ public class BoardPart {
     }
 
     private void load() {
-        calls.run("Loading the Interviews board", Contents::read, this::show, this::showMessage);
+        calls.run("Loading the Interviews board", this::read, this::show, this::showMessage);
+    }
+
+    private BoardContents read(JobStore from) throws JobStoreException {
+        return BoardContents.read(from, providers, pushService, settings);
     }
 
     /** Makes a change and reads the board back in the same background job, so the board shows its result. */
     private void change(String name, StoreCall<?> write) {
+        change(name, write, () -> { });
+    }
+
+    /** Makes a change that takes the job out of the interviews, then removes its events if the user wants. */
+    private void leave(Job job, String what, String name, StoreCall<?> write) {
+        change(name, write, controller.leaving(job, what));
+    }
+
+    /** As {@link #change(String, StoreCall)}, then runs {@code then} on the display thread if the change was made. */
+    private void change(String name, StoreCall<?> write, Runnable then) {
         calls.run(name, s -> {
             write.call(s);
-            return Contents.read(s);
+            return read(s);
         }, board -> {
             message.hide();
             show(board);
+            then.run();
         }, failure -> {
             showMessage(failure);
             load();
         });
     }
 
-    private void pushed(long id, PushOutcome outcome) {
-        if (root.isDisposed()) {
-            return;
-        }
-        pushes.put(id, outcome);
-        if (outcome instanceof PushOutcome.Finished finished && finished.result().ok()) {
-            // The job now records its event: read it back, so the button offers to update it.
-            load();
-        } else {
-            redraw();
-        }
-    }
-
-    /** Reads the providers' status and the user's tier in the background and redraws the cards with them. */
+    /** Asks the calendars and the push service again about the jobs shown, in the background, and redraws the cards. */
     private void checkCalendars() {
-        org.eclipse.core.runtime.jobs.Job check = new org.eclipse.core.runtime.jobs.Job("Checking the calendar integrations") {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                CalendarAccess access = CalendarAccess.read(providers, settings);
-                sync.asyncExec(() -> {
-                    // Injection runs before the controls exist; the first drawing picks the access up.
-                    // Cards are costly to make: redraw only when what they offer changes.
-                    boolean changed = !access.equals(calendar);
-                    calendar = access;
-                    if (changed && root != null && !root.isDisposed()) {
-                        redraw();
-                    }
-                });
-                return Status.OK_STATUS;
+        // Injection runs before the controls exist; the first reading of the board asks the calendars itself.
+        sync.asyncExec(() -> {
+            if (root == null || root.isDisposed()) {
+                return;
             }
+            if (lastRead == null) {
+                // The first reading may have asked the calendars before this change: ask again once it is shown.
+                recheck = true;
+                return;
+            }
+            BoardContents basis = lastRead;
+            List<Job> jobs = basis.jobs();
+            org.eclipse.core.runtime.jobs.Job check = new org.eclipse.core.runtime.jobs.Job("Checking the calendar integrations") {
+                @Override
+                protected IStatus run(IProgressMonitor monitor) {
+                    CalendarView view = CalendarView.read(jobs, providers, pushService, settings);
+                    sync.asyncExec(() -> {
+                        // Cards are costly to make: redraw only when what they offer changes.
+                        // A board read since asked the calendars itself.
+                        if (!root.isDisposed() && lastRead == basis && !view.equals(calendar)) {
+                            show(basis.with(view));
+                        }
+                    });
+                    return Status.OK_STATUS;
+                }
 
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == BoardPart.this;
-            }
-        };
-        check.setSystem(true);
-        check.setRule(calendarChecks);
-        check.schedule();
+                @Override
+                public boolean belongsTo(Object family) {
+                    return family == BoardPart.this;
+                }
+            };
+            check.setSystem(true);
+            check.setRule(calendarChecks);
+            check.schedule();
+        });
     }
 
     private void redraw() {
@@ -471,12 +466,13 @@ public class BoardPart {
     }
 
     /** Shows the board as read; each section keeps the cards that still show what they showed. */
-    private void show(Contents contents) {
+    private void show(BoardContents contents) {
         long started = System.nanoTime();
         boolean first = lastRead == null;
         lastRead = contents;
+        calendar = contents.calendar();
         Map<Stage, List<Job>> jobs = contents.board();
-        CardContext context = new CardContext(LocalDate.now(), calendar, pushes, selected);
+        CardContext context = new CardContext(LocalDate.now(), calendar, controller.pushes(), selected);
         shown.clear();
         board.setRedraw(false);
         try {
@@ -492,6 +488,10 @@ public class BoardPart {
             setShown(emptyNotice, shown.isEmpty());
         } finally {
             board.setRedraw(true);
+        }
+        if (first && recheck) {
+            recheck = false;
+            checkCalendars();
         }
         if (first && Boolean.getBoolean("eclipse.consoleLog")) {
             reportStartUp(shown.size(), started);

@@ -39,7 +39,9 @@ import peregrine.settings.SettingsException;
 import peregrine.settings.WorkbenchSettings;
 
 /**
- * Every active calendar integration with its status, its settings file and a connection test. Status
+ * Every active calendar integration with its status, its settings file, a connection test and a check box
+ * saying whether interviews go to it ({@code calendar_targets:} in {@code user.yaml}, in the integrations'
+ * order; none checked means the calendar already holding a job, else the first connected one). Status
  * and test read files and the network, so both run in the background and fill their line in when done:
  * the status line shows the latest of them, the settings as read or the answer of the last test, with its
  * time. Each group carries its {@link CalendarProvider} as widget data, so that tests can tell them apart.
@@ -56,6 +58,9 @@ final class CalendarIntegrationsDialog extends Dialog {
     static final String REMOVE_PASSWORD = "Remove";
     static final String CONNECTION_WORKS = "the connection works.";
     static final String CONNECTION_FAILED = "The connection test failed";
+    static final String TARGET = "Add interviews to this calendar";
+    static final String TARGETS_NOTE = "With no calendar checked, an interview goes to the calendar that already holds it, "
+            + "else to the first connected one.";
     private static final String FAILED = " failed unexpectedly. Details are in the error log.";
     private static final DateTimeFormatter TESTED_AT = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM);
 
@@ -64,6 +69,9 @@ final class CalendarIntegrationsDialog extends Dialog {
     private final UISynchronize sync;
     private final Optional<Secrets> secrets;
     private final Runnable release;
+    /** Each provider's "interviews go here" check box, in the providers' order. */
+    private final java.util.Map<CalendarProvider, Button> targets = new java.util.LinkedHashMap<>();
+    private Label targetsOutcome;
 
     CalendarIntegrationsDialog(Shell parent, List<CalendarProvider> providers, WorkbenchSettings settings,
             UISynchronize sync) {
@@ -123,6 +131,18 @@ final class CalendarIntegrationsDialog extends Dialog {
             GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(none);
         }
         providers.forEach(provider -> integration(area, provider));
+        if (!providers.isEmpty()) {
+            targetsOutcome = new Label(area, SWT.WRAP);
+            setText(targetsOutcome, TARGETS_NOTE);
+            GridDataFactory.fillDefaults().grab(true, false).hint(520, SWT.DEFAULT).applyTo(targetsOutcome);
+            targets.values().forEach(box -> box.setEnabled(false));
+            inBackground("Reading which calendars get interviews", settings::calendarTargets, Optional.<List<String>>empty(), chosen -> {
+                targets.forEach((provider, box) -> {
+                    box.setSelection(chosen.map(ids -> ids.contains(provider.id())).orElse(false));
+                    box.setEnabled(true);
+                });
+            }, area);
+        }
         return area;
     }
 
@@ -158,6 +178,12 @@ final class CalendarIntegrationsDialog extends Dialog {
             status.setText("Testing the connection\u2026");
             statusLine.ask("Testing " + provider.label(), () -> testConnection(provider), () -> test.setEnabled(true));
         });
+        new Label(group, SWT.NONE);
+        Button target = new Button(group, SWT.CHECK);
+        target.setText(TARGET);
+        target.setToolTipText("calendar_targets: in user.yaml");
+        target.addListener(SWT.Selection, e -> writeTargets());
+        targets.put(provider, target);
         Runnable readStatus = () -> statusLine.ask("Reading the status of " + provider.label(), () -> describe(provider), () -> { });
         Runnable refresh = provider.storableSecret().map(key -> securePassword(group, provider, key, readStatus))
                 .orElse(readStatus);
@@ -229,6 +255,27 @@ final class CalendarIntegrationsDialog extends Dialog {
                     return "Removed from Eclipse secure storage. Without it, " + file + " needs " + key + ".";
                 }));
         return refresh;
+    }
+
+    /** Writes the checked calendars, in order, as {@code calendar_targets:}; none checked removes the list. */
+    private void writeTargets() {
+        List<String> chosen = targets.entrySet().stream().filter(entry -> entry.getValue().getSelection())
+                .map(entry -> entry.getKey().id()).toList();
+        Optional<List<String>> written = chosen.isEmpty() ? Optional.empty() : Optional.of(chosen);
+        targets.values().forEach(box -> box.setEnabled(false));
+        inBackground("Saving which calendars get interviews", () -> {
+            try {
+                settings.setCalendarTargets(written);
+                return written.map(ids -> "Interviews go to " + String.join(", ", targets.keySet().stream()
+                        .filter(p -> ids.contains(p.id())).map(CalendarProvider::label).toList()) + ".").orElse(TARGETS_NOTE);
+            } catch (SettingsException e) {
+                return e.getMessage();
+            }
+        }, "Saving which calendars get interviews" + FAILED, text -> {
+            targets.values().forEach(box -> box.setEnabled(true));
+            setText(targetsOutcome, text);
+            grow();
+        }, targetsOutcome);
     }
 
     /** @return whether the provider's settings file holds {@code key}; a file that cannot be read holds nothing usable */

@@ -18,6 +18,9 @@ interface CardActions {
 
     void saveInterview(Job job, InterviewSlot slot);
 
+    /** Clears the job's interview date, time, duration and place. */
+    void clearInterview(Job job);
+
     void openListing(Job job);
 
     /** Makes the job's card the selected one, which the menu and key binding of the board's commands act on. */
@@ -25,6 +28,12 @@ interface CardActions {
 
     /** Adds the job's interview to the calendar, or updates its event, through the push command. */
     void pushToCalendar(Job job);
+
+    /** Removes the job's events from every calendar that holds them. */
+    void removeFromCalendar(Job job);
+
+    /** Asks where to, then writes the job's interview as a calendar file. */
+    void exportEvent(Job job);
 
     /** Opens a calendar event's page in the user's browser. */
     void openEvent(URI link);

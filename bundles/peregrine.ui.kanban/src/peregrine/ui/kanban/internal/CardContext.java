@@ -9,11 +9,11 @@ import java.util.OptionalLong;
  * What the cards of one drawing of the board show besides their jobs.
  *
  * @param today    the day "applied … ago" counts from
- * @param calendar what the calendar button may offer
+ * @param calendar the calendars' state and the push service's offer for each job
  * @param pushes   the last calendar push of each job pushed since the board opened, by job id
  * @param selected the id of the selected card's job, if a card is selected
  */
-record CardContext(LocalDate today, CalendarAccess calendar, Map<Long, PushOutcome> pushes, OptionalLong selected) {
+record CardContext(LocalDate today, CalendarView calendar, Map<Long, PushOutcome> pushes, OptionalLong selected) {
 
     CardContext {
         pushes = Map.copyOf(pushes);

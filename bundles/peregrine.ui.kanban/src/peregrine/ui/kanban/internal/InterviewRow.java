@@ -8,12 +8,15 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.RowLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -22,20 +25,25 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
 
+import peregrine.calendar.CalendarOffer;
 import peregrine.calendar.PushResult;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 
 /**
- * The interview part of a card: the saved date and time with a link that opens the entry to change
- * them, the calendar button and the outcome of the last push. Times are shown and entered in the user's
+ * The interview part of a card: the saved date, time and place with a link that opens the entry to change
+ * them, the calendars that hold the interview (and whether they show it as it is now), the calendar button,
+ * the card's other calendar actions and the outcome of the last push. What the button may do is the push
+ * service's {@link CalendarOffer}, never decided here. Times are shown and entered in the user's
  * time zone (the machine's); a time entered here is saved with that zone, so the interview stays at the
  * same instant when the user travels.
  * <p>
- * The entry (date, an optional time of day and duration, Save and Cancel) is made only when the user
- * opens it: GTK's date and time widgets are slow to create and to measure, and a board shows many
- * cards. It takes the keyboard focus when it opens; Enter in a field saves and Escape cancels. A date or an
+ * The entry (date, an optional time of day and duration, a place or video link, the reminders a push sets,
+ * Save, Cancel and, for a saved date, Clear) is made only when the user opens it: GTK's date and time widgets
+ * are slow to create and to measure, and a board shows many cards. It takes the keyboard focus when it opens;
+ * Return in any field saves and Escape in any field cancels. A date or an
  * end that no calendar can hold ({@link InterviewSlot}'s years) is refused under the entry, which stays open,
  * and nothing is saved.
  */
@@ -47,6 +55,11 @@ final class InterviewRow {
     static final String UPDATE_CALENDAR = "Update Calendar";
     static final String SET_DATE = "Set date\u2026";
     static final String CHANGE_DATE = "Change date\u2026";
+    static final String CLEAR_DATE = "Clear date";
+    static final String OUT_OF_DATE = "Calendar out of date: ";
+    /** Opens the line naming a calendar that holds the interview. */
+    static final String ON_CALENDAR = "On ";
+    static final String PLACE_HINT = "Place or video link";
     static final int DEFAULT_MINUTES = 60;
     static final LocalTime SUGGESTED_TIME = LocalTime.of(9, 0);
 
@@ -54,6 +67,7 @@ final class InterviewRow {
     private final Job job;
     private final CardActions actions;
     private final Runnable resized;
+    private final CardContext context;
     private final Link summary;
     /** The open date entry, or null while it is closed. */
     private Composite entry;
@@ -69,13 +83,12 @@ final class InterviewRow {
         this.job = job;
         this.actions = actions;
         this.resized = resized;
+        this.context = context;
         summary = new Link(card, SWT.WRAP);
         summary.addListener(SWT.Selection, e -> openEntry());
         wrapAtCardWidth(summary);
         showSummary();
-        if (BoardPart.offersPush(job, context.calendar())) {
-            calendarButton(context);
-        }
+        context.calendar().offer(job.id()).ifPresent(this::calendars);
         context.push(job.id()).ifPresent(this::outcome);
     }
 
@@ -95,8 +108,8 @@ final class InterviewRow {
 
     private void showSummary() {
         Optional<InterviewSlot> saved = job.interview();
-        String described = saved.map(slot -> describe(slot, saved.flatMap(InterviewRow::localStart)))
-                .orElse("No interview date yet");
+        String described = saved.map(slot -> describe(slot, saved.flatMap(InterviewRow::localStart))
+                + slot.location().map(place -> "\n" + place).orElse("")).orElse("No interview date yet");
         summary.setText(linkText(described)
                 + (entry != null ? "" : " \u2013 <a>" + (saved.isPresent() ? CHANGE_DATE : SET_DATE) + "</a>"));
     }
@@ -143,6 +156,19 @@ final class InterviewRow {
         enableTime.run();
         timed.addListener(SWT.Selection, e -> enableTime.run());
 
+        Text place = new Text(entry, SWT.BORDER | SWT.SINGLE);
+        place.setTextLimit(InterviewSlot.MAX_LOCATION_LENGTH);
+        place.setMessage(PLACE_HINT);
+        place.setToolTipText("Where the interview takes place: an address, \"Phone\", or a video call's link");
+        saved.flatMap(InterviewSlot::location).ifPresent(place::setText);
+        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(place);
+        Label reminders = new Label(entry, SWT.WRAP);
+        reminders.setText(context.calendar().remindersLine());
+        reminders.setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        wrapAtCardWidth(reminders);
+        Composite actionsRow = new Composite(entry, SWT.NONE);
+        RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(actionsRow);
+
         Runnable save = () -> {
             LocalDate day = LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
             InterviewSlot slot;
@@ -152,6 +178,7 @@ final class InterviewRow {
                         ? new InterviewSlot(day, Optional.of(LocalTime.of(time.getHours(), time.getMinutes())),
                                 Optional.of(ZoneId.systemDefault()), Optional.of(Duration.ofMinutes(minutes.getSelection())))
                         : new InterviewSlot(day, Optional.empty(), Optional.empty(), saved.flatMap(InterviewSlot::duration));
+                slot = slot.withLocation(Optional.of(place.getText()));
             } catch (IllegalArgumentException refused) {
                 // A date no calendar can hold (the widget offers years InterviewSlot refuses): say why, save nothing.
                 refuse(refused.getMessage());
@@ -160,9 +187,18 @@ final class InterviewRow {
             closeEntry();
             actions.saveInterview(job, slot);
         };
-        button(fields, "Save", "Save the interview date", save);
-        button(fields, "Cancel", "Leave the interview as it is", this::closeEntry);
-        for (Control field : fields.getChildren()) {
+        button(actionsRow, "Save", "Save the interview date", save);
+        button(actionsRow, "Cancel", "Leave the interview as it is", this::closeEntry);
+        if (saved.isPresent()) {
+            button(actionsRow, CLEAR_DATE, "Remove the interview date, time and place", () -> {
+                closeEntry();
+                actions.clearInterview(job);
+            });
+        }
+        List<Control> every = new ArrayList<>(List.of(fields.getChildren()));
+        every.add(place);
+        every.addAll(List.of(actionsRow.getChildren()));
+        for (Control field : every) {
             field.addListener(SWT.Traverse, e -> {
                 if (e.detail == SWT.TRAVERSE_ESCAPE) {
                     e.doit = false;
@@ -170,7 +206,7 @@ final class InterviewRow {
                 }
             });
         }
-        for (Control field : new Control[] { date, time, minutes }) {
+        for (Control field : new Control[] { date, time, minutes, place }) {
             field.addListener(SWT.DefaultSelection, e -> save.run());
         }
         showSummary();
@@ -212,22 +248,40 @@ final class InterviewRow {
         summary.setFocus();
     }
 
-    private void calendarButton(CardContext context) {
-        boolean entitled = context.calendar().entitled();
-        boolean update = job.calendarLink().isPresent();
+    /** The calendars that hold the interview, whether they are out of date, the button and the other calendar actions. */
+    private void calendars(CalendarOffer offer) {
+        offer.calendars().forEach(placement -> text(ON_CALENDAR + placement.label()).setForeground(gray()));
+        boolean running = context.push(job.id()).orElse(null) instanceof PushOutcome.Running;
+        if (offer.outOfDate()) {
+            Link stale = new Link(card, SWT.WRAP);
+            stale.setText(OUT_OF_DATE + (offer.canPush() && !running ? "<a>" + UPDATE_CALENDAR + "</a>" : UPDATE_CALENDAR));
+            stale.setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            stale.setToolTipText("The interview changed since it was last sent to "
+                    + String.join(", ", offer.calendars().stream().filter(c -> !c.upToDate()).map(CalendarOffer.Placement::label).toList()));
+            stale.addListener(SWT.Selection, e -> actions.pushToCalendar(job));
+            wrapAtCardWidth(stale);
+        }
+        if (context.calendar().connected() && job.interview().isPresent()) {
+            calendarButton(offer, running);
+        }
+        new CardCalendarActions(card, job, actions, offer);
+    }
+
+    private void calendarButton(CalendarOffer offer, boolean running) {
+        boolean update = offer.onCalendar();
         Button push = new Button(card, SWT.PUSH);
         push.setText(update ? UPDATE_CALENDAR : ADD_TO_CALENDAR);
         push.setImage(BoardIcons.get(update ? BoardIcons.CALENDAR_UPDATE : BoardIcons.CALENDAR_ADD));
-        push.setEnabled(entitled && !(context.push(job.id()).orElse(null) instanceof PushOutcome.Running));
-        push.setToolTipText(!entitled ? context.calendar().notEntitledNote()
-                : update ? "Update the interview's calendar event" : "Add the interview to your calendar");
+        push.setEnabled(offer.canPush() && !running);
+        push.setToolTipText(offer.refusal().orElse(update ? "Update the interview's calendar events"
+                : "Add the interview to your calendar"));
         push.addListener(SWT.Selection, e -> actions.pushToCalendar(job));
-        if (!entitled) {
-            // A settings file to mend is an error; a plan without the feature is a fact.
-            boolean broken = context.calendar().tierFailed().isPresent();
-            text(context.calendar().notEntitledNote()).setForeground(card.getDisplay()
-                    .getSystemColor(broken ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_GRAY));
-        }
+        // Why it cannot be pushed is a fact of the plan or the settings; the service words it.
+        offer.refusal().ifPresent(why -> text(why).setForeground(gray()));
+    }
+
+    private Color gray() {
+        return card.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
     }
 
     private void outcome(PushOutcome outcome) {
@@ -235,9 +289,15 @@ final class InterviewRow {
             case PushOutcome.Running running -> text("Working on the calendar\u2026");
             case PushOutcome.Cancelled cancelled -> text("Cancelled. If the calendar was reached already, the event is "
                     + "there and this card will say so.");
-            case PushOutcome.Finished(PushResult.Pushed pushed) -> pushed(pushed);
-            case PushOutcome.Finished(PushResult.Failed failed) ->
-                text(failed.message()).setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            case PushOutcome.Finished finished -> finished.report().results().forEach(this::result);
+        }
+    }
+
+    private void result(PushResult result) {
+        switch (result) {
+            case PushResult.Pushed pushed -> pushed(pushed);
+            case PushResult.Removed removed -> text("Removed from " + removed.providerLabel());
+            case PushResult.Failed failed -> text(failed.message()).setForeground(card.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
     }
 

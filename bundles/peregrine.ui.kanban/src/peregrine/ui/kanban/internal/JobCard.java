@@ -1,5 +1,6 @@
 package peregrine.ui.kanban.internal;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
+import peregrine.calendar.CalendarOffer;
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.Job;
 import peregrine.jobs.Stage;
@@ -52,9 +54,11 @@ final class JobCard {
     private final Look look;
 
     /** What a card's widgets depend on; the selection is applied without remaking the card. */
-    private record Look(Job job, LocalDate today, CalendarAccess calendar, Optional<PushOutcome> push) {
+    private record Look(Job job, LocalDate today, boolean connected, Optional<CalendarOffer> offer, List<Duration> reminders,
+            Optional<PushOutcome> push) {
         Look(Job job, CardContext context) {
-            this(job, context.today(), context.calendar(), context.push(job.id()));
+            this(job, context.today(), context.calendar().connected(), context.calendar().offer(job.id()),
+                    context.calendar().reminders(), context.push(job.id()));
         }
     }
 
@@ -84,6 +88,9 @@ final class JobCard {
         Optional<Stage> stage = job.stage();
         if (stage.filter(Stage::takesInterviewDate).isPresent()) {
             new InterviewRow(card, job, actions, context, () -> resized.accept(this));
+        } else if (context.calendar().onCalendar(job.id())) {
+            // A job that left the interviews with its events kept can still take them away.
+            new CardCalendarActions(card, job, actions, context.calendar().offer(job.id()).orElseThrow());
         }
         buttons(job, stage, actions);
         handles.forEach(handle -> {

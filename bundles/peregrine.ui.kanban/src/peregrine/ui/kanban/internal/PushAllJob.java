@@ -13,7 +13,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
 import peregrine.calendar.CalendarPushService;
-import peregrine.calendar.PushResult;
+import peregrine.calendar.PushReport;
 
 /**
  * Pushes the interviews of many jobs in the background, a few at a time, through
@@ -29,7 +29,7 @@ final class PushAllJob extends Job {
     private final CalendarPushService service;
     private final List<Long> jobIds;
     private final Object board;
-    private final BiConsumer<Long, PushResult> pushed;
+    private final BiConsumer<Long, PushReport> pushed;
     private final Consumer<Set<Long>> ended;
 
     /**
@@ -37,7 +37,7 @@ final class PushAllJob extends Job {
      * @param pushed receives each push's result as soon as it ends, on a background thread
      * @param ended  receives the jobs whose push never started because the user cancelled, once, last
      */
-    PushAllJob(CalendarPushService service, List<Long> jobIds, Object board, BiConsumer<Long, PushResult> pushed,
+    PushAllJob(CalendarPushService service, List<Long> jobIds, Object board, BiConsumer<Long, PushReport> pushed,
             Consumer<Set<Long>> ended) {
         super("Pushing " + jobIds.size() + (jobIds.size() == 1 ? " interview" : " interviews") + " to the calendar");
         this.service = service;
@@ -52,7 +52,7 @@ final class PushAllJob extends Job {
         monitor.beginTask(getName(), jobIds.size());
         Set<Long> notStarted = new HashSet<>(jobIds);
         try {
-            Map<Long, PushResult> results = service.pushAll(jobIds, CONCURRENCY, (id, result) -> {
+            Map<Long, PushReport> results = service.pushAll(jobIds, CONCURRENCY, (id, result) -> {
                 pushed.accept(id, result);
                 monitor.worked(1);
             }, monitor::isCanceled);

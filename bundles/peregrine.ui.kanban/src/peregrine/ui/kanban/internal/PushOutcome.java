@@ -1,6 +1,6 @@
 package peregrine.ui.kanban.internal;
 
-import peregrine.calendar.PushResult;
+import peregrine.calendar.PushReport;
 
 /** Where a card's last calendar push stands, as the card shows it. */
 sealed interface PushOutcome {
@@ -9,8 +9,8 @@ sealed interface PushOutcome {
     record Running() implements PushOutcome {
     }
 
-    /** The push service answered; its result says whether the interview is on the calendar. */
-    record Finished(PushResult result) implements PushOutcome {
+    /** The push service answered; its report says, for each calendar, whether the interview is on it. */
+    record Finished(PushReport report) implements PushOutcome {
     }
 
     /**

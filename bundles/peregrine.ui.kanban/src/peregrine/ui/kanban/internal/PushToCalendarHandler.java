@@ -8,16 +8,14 @@ import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.services.IServiceConstants;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 
 import peregrine.jobs.Job;
 
 /**
  * Adds a job's interview to the calendar, or updates the event it already has. The job is the one
  * named by the {@value #JOB_ID} parameter (a card's button passes it) or else the selected card's job
- * (the menu and the key binding). It can run when the board shows that job on a phone-screen or
- * interviewing card with a saved interview date, a calendar is connected, the plan includes calendar
- * pushes, and no push of that job is running.
+ * (the menu and the key binding). It can run when the board shows that job, the push service offers to
+ * push it, and no push of that job is running ({@link BoardController#canPush(long)}).
  */
 public class PushToCalendarHandler {
 
@@ -28,17 +26,17 @@ public class PushToCalendarHandler {
 
     @CanExecute
     public boolean canExecute(@Optional @Named(JOB_ID) String jobId,
-            @Optional @Named(IServiceConstants.ACTIVE_SELECTION) Job selected, @Optional EPartService parts) {
+            @Optional @Named(IServiceConstants.ACTIVE_SELECTION) Job selected, @Optional BoardController board) {
         OptionalLong id = target(jobId, selected);
-        return parts != null && id.isPresent() && BoardPart.in(parts).map(board -> board.canPush(id.getAsLong())).orElse(false);
+        return board != null && id.isPresent() && board.canPush(id.getAsLong());
     }
 
     @Execute
     public void execute(@Optional @Named(JOB_ID) String jobId,
-            @Optional @Named(IServiceConstants.ACTIVE_SELECTION) Job selected, EPartService parts) {
+            @Optional @Named(IServiceConstants.ACTIVE_SELECTION) Job selected, BoardController board) {
         OptionalLong id = target(jobId, selected);
         if (id.isPresent()) {
-            BoardPart.in(parts).ifPresent(board -> board.push(id.getAsLong()));
+            board.push(id.getAsLong());
         }
     }
 

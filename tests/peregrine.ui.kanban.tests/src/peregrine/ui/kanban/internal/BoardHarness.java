@@ -316,7 +316,7 @@ final class BoardHarness {
         }
     }
 
-    private static UISynchronize synchronizeWith(Display display) {
+    static UISynchronize synchronizeWith(Display display) {
         return new UISynchronize() {
             @Override
             public void syncExec(Runnable runnable) {

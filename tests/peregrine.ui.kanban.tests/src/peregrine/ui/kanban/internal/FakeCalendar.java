@@ -17,10 +17,14 @@ import peregrine.calendar.RemoteEvent;
 /** An in-memory calendar, registered as a real OSGi service by the tests. */
 final class FakeCalendar implements CalendarProvider {
 
+    private final String id;
+    private final String label;
     final Map<String, CalendarEvent> events = new ConcurrentHashMap<>();
     volatile boolean connected = true;
     /** Thrown by every create, update and connection test, when set. */
     volatile CalendarException failure;
+    /** Thrown by every delete, when set. */
+    volatile CalendarException deleteFailure;
     /** How long create and update take. */
     volatile long delayMillis;
     /** Counted down when a create or update begins. */
@@ -30,20 +34,29 @@ final class FakeCalendar implements CalendarProvider {
     /** How many times {@link #testConnection()} was called. */
     final AtomicInteger connectionTests = new AtomicInteger();
 
+    FakeCalendar() {
+        this("fake_calendar", "Fake Calendar");
+    }
+
+    FakeCalendar(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
     @Override
     public String id() {
-        return "fake_calendar";
+        return id;
     }
 
     @Override
     public String label() {
-        return "Fake Calendar";
+        return label;
     }
 
     @Override
     public ProviderStatus status() {
         return connected ? ProviderStatus.connected("Calendar 'Interviews' as ada@example.com")
-                : ProviderStatus.notConnected("Create fake_calendar.yaml to connect.");
+                : ProviderStatus.notConnected("Create " + id + ".yaml to connect.");
     }
 
     @Override
@@ -74,7 +87,10 @@ final class FakeCalendar implements CalendarProvider {
     }
 
     @Override
-    public void delete(RemoteEvent event) {
+    public void delete(RemoteEvent event) throws CalendarException {
+        if (deleteFailure != null) {
+            throw deleteFailure;
+        }
         events.remove(event.id());
     }
 
