@@ -15,13 +15,22 @@ final class DataInUse {
     /**
      * What to tell the user when another process holds {@code instance}'s lock; empty when the location is free or
      * not set. Only asks: {@link Location#isLocked()} tries the lock and lets it go, so E4Application can still take
-     * it (a second {@link Location#lock()} in the same JVM would fail).
+     * it (a second {@link Location#lock()} in the same JVM would fail). When the lock file cannot even be opened,
+     * it is left to E4Application, whose own attempt then reports that error in a dialog.
      */
-    static Optional<String> message(Location instance) throws IOException {
-        if (instance == null || !instance.isSet() || !instance.isLocked()) {
+    static Optional<String> message(Location instance) {
+        if (instance == null || !instance.isSet() || !heldElsewhere(instance)) {
             return Optional.empty();
         }
         return Optional.of("Peregrine Workbench is already open on this data (" + new File(instance.getURL().getFile())
                 + "). Switch to that window, or close it first.");
+    }
+
+    private static boolean heldElsewhere(Location instance) {
+        try {
+            return instance.isLocked();
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Monitor;
 import org.eclipse.swt.widgets.Shell;
+import org.osgi.service.event.Event;
 import org.osgi.service.prefs.BackingStoreException;
 
 import jakarta.annotation.PostConstruct;
@@ -32,9 +33,15 @@ public class WindowBoundsAddon {
     static final String MAIN_WINDOW = "peregrine.app.window.main";
 
     private final IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode("peregrine.app");
+    private final MApplication application;
+
+    @Inject
+    public WindowBoundsAddon(MApplication application) {
+        this.application = application;
+    }
 
     @PostConstruct
-    void restore(MApplication application) {
+    void restore() {
         Display display = Display.getCurrent();
         Optional<MWindow> window = mainWindow(application);
         if (display == null || window.isEmpty()) {
@@ -50,7 +57,7 @@ public class WindowBoundsAddon {
 
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
-    void keep(@EventTopic(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED) MApplication application) {
+    void keep(@EventTopic(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED) Event shutdown) {
         mainWindow(application).ifPresent(window -> {
             bounds(window).write(preferences);
             try {

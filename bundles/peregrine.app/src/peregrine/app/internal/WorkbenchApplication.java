@@ -26,7 +26,7 @@ public class WorkbenchApplication implements IApplication {
     private final Supplier<Location> instance;
     private final Consumer<String> tell;
     private final Callable<IApplication> workbench;
-    private IApplication started;
+    private volatile IApplication started;
 
     public WorkbenchApplication() {
         this(Platform::getInstanceLocation, WorkbenchApplication::showMessage, WorkbenchApplication::e4Application);

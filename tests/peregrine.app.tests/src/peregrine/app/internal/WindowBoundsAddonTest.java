@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -13,7 +12,6 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IPresentationEngine;
@@ -29,13 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * The addon over the product's own Application.e4xmi, on a real display (Xvfb's one monitor), with the shutdown
- * event sent through the real EventAdmin as the workbench sends it.
+ * event published as E4Workbench.close() publishes it, through the e4 event broker and EventAdmin.
  */
 class WindowBoundsAddonTest {
 
@@ -142,14 +138,13 @@ class WindowBoundsAddonTest {
     private void startAddon(MApplication application) {
         IEclipseContext context = EclipseContextFactory.getServiceContext(bundleContext).createChild();
         context.set(MApplication.class, application);
+        application.setContext(context);
         ContextInjectionFactory.make(WindowBoundsAddon.class, context);
     }
 
-    /** What E4Workbench.close() sends, through EventAdmin as IEventBroker.send does. */
-    private void shutDown(MApplication application) {
-        EventAdmin events = bundleContext.getService(bundleContext.getServiceReference(EventAdmin.class));
-        events.sendEvent(new Event(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED,
-                Map.of(IEventBroker.DATA, application, UIEvents.EventTags.ELEMENT, application)));
+    /** What E4Workbench.close() sends, through the application context's event broker. */
+    private static void shutDown(MApplication application) {
+        assertTrue(UIEvents.publishEvent(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, application));
     }
 
     private static MWindow mainWindow(MApplication application) {
