@@ -6,6 +6,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -33,12 +34,16 @@ public interface EventExporter {
      * Writes {@code event} to {@code file} as a whole or not at all: into a temporary file beside it, synced, then
      * moved over it, so a crash or a full disk never leaves a half-written file there.
      *
-     * @throws IOException when {@code file}'s folder does not exist, cannot be written, or {@code file} is a folder
+     * @throws IOException when {@code file}'s folder does not exist or cannot be written, or {@code file} exists and is
+     *                     not a regular file (a symbolic link, too, is left alone)
      */
     default void export(CalendarEvent event, Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            throw new IOException(target + " is a folder");
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(target + " is not a regular file (a folder, link, pipe or device), so it is left alone");
+        }
+        if (!Files.isDirectory(target.getParent())) {
+            throw new IOException("the folder " + target.getParent() + " does not exist");
         }
         Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try {
