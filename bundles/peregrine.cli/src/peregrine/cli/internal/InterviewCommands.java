@@ -57,23 +57,25 @@ final class InterviewCommands {
         Optional<Duration> duration = args.value("--duration").isPresent()
                 ? Optional.of(Values.minutes(args.value("--duration").get()))
                 : Optional.empty();
+        Optional<String> location = args.value("--location");
         if (zone.isPresent() && time.isEmpty()) {
             throw CliException.error("--zone needs --time: a time zone applies to a time of day.");
         }
         try {
-            return new InterviewSlot(date, time, zone, duration);
+            return new InterviewSlot(date, time, zone, duration, location);
         } catch (IllegalArgumentException e) {
             // A date or an end no calendar can hold: refused before the store is opened, so the stored date stays.
             throw CliException.error(e.getMessage());
         }
     }
 
-    /** @return e.g. {@code 2026-03-14 14:30 Europe/Berlin, 45 min} */
+    /** @return e.g. {@code 2026-03-14 14:30 Europe/Berlin, 45 min, at https://meet.example/abc} */
     static String describe(InterviewSlot slot) {
         StringBuilder text = new StringBuilder(slot.date().toString());
         slot.time().ifPresent(t -> text.append(' ').append(t));
         slot.zone().ifPresent(z -> text.append(' ').append(z.getId()));
         slot.duration().ifPresent(d -> text.append(", ").append(d.toMinutes()).append(" min"));
+        slot.location().ifPresent(l -> text.append(", at ").append(l));
         return text.toString();
     }
 

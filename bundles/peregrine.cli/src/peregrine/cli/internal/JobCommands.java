@@ -3,6 +3,7 @@ package peregrine.cli.internal;
 import java.util.List;
 import java.util.Optional;
 
+import peregrine.calendar.CalendarPushService;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
@@ -72,13 +73,17 @@ final class JobCommands {
 
     static void reject(Arguments args, Command.Context context) throws CliException {
         long id = Values.jobId(args.operands().get(0));
+        Job job;
         try {
-            Job job = Jobs.store(context).reject(id);
-            context.out().println(capitalized(Jobs.describe(job)) + " is rejected"
-                    + job.rejectionStage().map(s -> " (at " + Stage.fromDbValue(s).map(Stage::label).orElse(s) + ")").orElse("")
-                    + ".");
+            job = Jobs.store(context).reject(id);
         } catch (JobStoreException e) {
             throw Jobs.failed(e);
+        }
+        context.out().println(capitalized(Jobs.describe(job)) + " is rejected"
+                + job.rejectionStage().map(s -> " (at " + Stage.fromDbValue(s).map(Stage::label).orElse(s) + ")").orElse("")
+                + ".");
+        if (args.flag("--remove-events") && !job.calendarLinks().isEmpty()) {
+            CalendarCommands.print(context.services().get(CalendarPushService.class, "the calendar push service").remove(id), context);
         }
     }
 

@@ -20,8 +20,9 @@ import peregrine.jobs.Job;
  * calendar_provider} are always present (null when not set): {@code status} as stored, {@code stage} the
  * stage it names as {@code jobs move} takes it ({@code rejected} also for {@code interview_rejected}), null
  * for a status this version does not know; {@code interview_time},
- * {@code interview_zone}, {@code interview_duration_minutes}, {@code applied_at} and
- * {@code rejection_stage} only when set.
+ * {@code interview_zone}, {@code interview_duration_minutes}, {@code interview_location}, {@code applied_at},
+ * {@code rejection_stage} and {@code calendar_links} (each calendar holding the interview: {@code provider}, null
+ * for an event Peregrine recorded, {@code event_id}, {@code pushed_at} when known) only when set.
  */
 final class JobJson {
 
@@ -51,9 +52,21 @@ final class JobJson {
         job.interview().flatMap(InterviewSlot::zone).ifPresent(z -> o.addProperty("interview_zone", z.getId()));
         job.interview().flatMap(InterviewSlot::duration)
                 .ifPresent(d -> o.addProperty("interview_duration_minutes", d.toMinutes()));
+        job.interview().flatMap(InterviewSlot::location).ifPresent(l -> o.addProperty("interview_location", l));
         o.add("calendar_event_id", job.calendarLink().map(l -> text(l.eventId())).orElse(JsonNull.INSTANCE));
         o.add("calendar_provider", job.calendarLink().map(CalendarLink::providerId).filter(p -> !p.isEmpty())
                 .map(JobJson::text).orElse(JsonNull.INSTANCE));
+        if (!job.calendarLinks().isEmpty()) {
+            JsonArray links = new JsonArray(job.calendarLinks().size());
+            for (CalendarLink link : job.calendarLinks()) {
+                JsonObject l = new JsonObject();
+                l.add("provider", link.fromPeregrine() ? JsonNull.INSTANCE : text(link.providerId()));
+                l.addProperty("event_id", link.eventId());
+                link.pushedAt().ifPresent(at -> l.addProperty("pushed_at", at.toString()));
+                links.add(l);
+            }
+            o.add("calendar_links", links);
+        }
         return o;
     }
 

@@ -13,8 +13,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import peregrine.calendar.CalendarEvent;
+import peregrine.calendar.CalendarOffer;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
+import peregrine.calendar.PushReport;
 import peregrine.calendar.PushResult;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
@@ -38,7 +41,7 @@ final class PushAllCommand {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** One job's push: what happened and how long it took. */
-    private record Outcome(Job job, PushResult result, long nanos) {
+    private record Outcome(Job job, PushReport result, long nanos) {
     }
 
     private PushAllCommand() {
@@ -55,9 +58,9 @@ final class PushAllCommand {
         List<Outcome> outcomes = pushAll(service, jobs, concurrency);
         long elapsed = System.nanoTime() - start;
 
-        long created = outcomes.stream().filter(o -> o.result() instanceof PushResult.Pushed p && p.created()).count();
-        long updated = outcomes.stream().filter(o -> o.result() instanceof PushResult.Pushed p && !p.created()).count();
-        long failed = outcomes.size() - created - updated;
+        long created = outcomes.stream().filter(o -> o.result().ok() && o.result().first() instanceof PushResult.Pushed p && p.created()).count();
+        long failed = outcomes.stream().filter(o -> !o.result().ok()).count();
+        long updated = outcomes.size() - created - failed;
         double perSecond = elapsed > 0 ? (created + updated) / (elapsed / 1e9) : 0;
 
         if (args.flag("--json")) {
@@ -67,8 +70,8 @@ final class PushAllCommand {
                     + " has an interview date: nothing to push.");
         } else {
             for (Outcome o : outcomes) {
-                if (o.result() instanceof PushResult.Failed f) {
-                    context.out().println(Jobs.describe(o.job()) + ": " + f.message());
+                if (!o.result().ok()) {
+                    context.out().println(Jobs.describe(o.job()) + ": " + ReportJson.failures(o.result()));
                 }
             }
             context.out().println(String.format(Locale.ROOT,
@@ -100,7 +103,7 @@ final class PushAllCommand {
     /** Pushes every job, at most {@code concurrency} at a time; the outcomes in the order of {@code jobs}. */
     private static List<Outcome> pushAll(CalendarPushService service, List<Job> jobs, int concurrency) throws CliException {
         Map<Long, Long> nanos = new ConcurrentHashMap<>();
-        Map<Long, PushResult> results = new TimedPushes(service, nanos).pushAll(
+        Map<Long, PushReport> results = new TimedPushes(service, nanos).pushAll(
                 jobs.stream().map(Job::id).toList(), concurrency, (id, result) -> { }, () -> false);
         if (Thread.currentThread().isInterrupted()) {
             throw CliException.error("push-all was interrupted; pushing again never makes a second event.");
@@ -117,13 +120,28 @@ final class PushAllCommand {
         }
 
         @Override
-        public PushResult push(long jobId) {
+        public PushReport push(long jobId) {
             long start = System.nanoTime();
             try {
                 return service.push(jobId);
             } finally {
                 nanos.put(jobId, System.nanoTime() - start);
             }
+        }
+
+        @Override
+        public PushReport remove(long jobId) {
+            return service.remove(jobId);
+        }
+
+        @Override
+        public CalendarOffer offer(Job job) {
+            return service.offer(job);
+        }
+
+        @Override
+        public Optional<CalendarEvent> event(long jobId) throws JobStoreException {
+            return service.event(jobId);
         }
     }
 
@@ -141,14 +159,7 @@ final class PushAllCommand {
         for (Outcome o : outcomes) {
             JsonObject line = new JsonObject();
             line.addProperty("id", o.job().id());
-            line.addProperty("ok", o.result().ok());
-            switch (o.result()) {
-                case PushResult.Pushed p -> {
-                    line.addProperty("created", p.created());
-                    line.addProperty("event_id", p.eventId());
-                }
-                case PushResult.Failed f -> line.addProperty("error", f.message());
-            }
+            ReportJson.of(o.result()).entrySet().forEach(e -> line.add(e.getKey(), e.getValue()));
             line.addProperty("ms", round(o.nanos() / 1e6));
             jobs.add(line);
         }

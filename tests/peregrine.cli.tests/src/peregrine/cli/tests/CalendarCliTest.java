@@ -235,4 +235,132 @@ class CalendarCliTest {
         assertFalse(oneJsonLine(refused).get("ok").getAsBoolean());
         assertFalse((refused.out() + refused.err()).contains(PASSWORD), refused::toString);
     }
+
+    private JsonObject job(long id) {
+        Result listed = cli("jobs", "list", "--json");
+        Product.assertSucceeded(listed);
+        for (var j : JsonParser.parseString(listed.out()).getAsJsonArray()) {
+            if (j.getAsJsonObject().get("id").getAsLong() == id) {
+                return j.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no job " + id + " in\n" + listed);
+    }
+
+    @Test
+    void aPushToTwoTargetsWithOneNotConnectedStillPushesTheOtherAndNamesBoth() throws Exception {
+        connect("paid", "Interviews targets");
+        Files.writeString(config.resolve("user.yaml"), "tier: paid\ncalendar_targets: [google_calendar, apple_calendar]\n");
+        long id = phoneScreenOn("2027-04-01");
+        long eventsBefore = eventsOnServer();
+
+        Result push = cli("calendar", "push", Long.toString(id));
+        assertEquals(1, push.exit(), push::toString);
+        JsonObject line = oneJsonLine(push);
+        assertFalse(line.get("ok").getAsBoolean(), push.out());
+        JsonArray results = line.getAsJsonArray("results");
+        assertEquals(2, results.size(), push.out());
+        assertEquals("google_calendar", results.get(0).getAsJsonObject().get("provider").getAsString());
+        assertFalse(results.get(0).getAsJsonObject().get("ok").getAsBoolean());
+        assertEquals("apple_calendar", results.get(1).getAsJsonObject().get("provider").getAsString());
+        assertTrue(results.get(1).getAsJsonObject().get("ok").getAsBoolean(), push.out());
+        assertEquals(eventsBefore + 1, eventsOnServer(), "the connected calendar got its event");
+        assertEquals("apple_calendar", job(id).get("calendar_provider").getAsString());
+    }
+
+    @Test
+    void removeDeletesTheEventForgetsTheLinkAndASecondRemoveSaysThereIsNone() throws Exception {
+        connect("paid", "Interviews remove");
+        long id = phoneScreenOn("2027-04-02");
+        long eventsBefore = eventsOnServer();
+        Product.assertSucceeded(cli("calendar", "push", Long.toString(id)));
+        assertEquals(eventsBefore + 1, eventsOnServer());
+
+        Result removed = cli("calendar", "remove", Long.toString(id));
+        Product.assertSucceeded(removed);
+        JsonObject line = oneJsonLine(removed);
+        assertTrue(line.get("ok").getAsBoolean(), removed.out());
+        assertEquals("apple_calendar", line.get("provider").getAsString());
+        assertEquals(eventsBefore, eventsOnServer(), "the event is gone from the server");
+        assertTrue(job(id).get("calendar_event_id").isJsonNull(), "the job no longer records it");
+
+        Result again = cli("calendar", "remove", Long.toString(id));
+        assertEquals(1, again.exit(), again::toString);
+        assertFalse(oneJsonLine(again).get("ok").getAsBoolean());
+    }
+
+    @Test
+    void removeOfAnEventAlreadyDeletedOnTheServerForgetsTheLink() throws Exception {
+        connect("paid", "Interviews gone");
+        long id = phoneScreenOn("2027-04-03");
+        Product.assertSucceeded(cli("calendar", "push", Long.toString(id)));
+        try (Stream<Path> files = Files.walk(server.resolve("collections"))) {
+            for (Path ics : files.filter(f -> f.toString().endsWith(".ics") && !f.toString().contains("/.Radicale.")
+                    && f.getParent().toString().contains("interviews-gone")).toList()) {
+                Files.delete(ics);
+            }
+        }
+        Result removed = cli("calendar", "remove", Long.toString(id));
+        Product.assertSucceeded(removed);
+        assertTrue(job(id).get("calendar_event_id").isJsonNull(), removed::toString);
+    }
+
+    @Test
+    void rejectWithRemoveEventsRejectsTheJobAndRemovesItsEvent() throws Exception {
+        connect("paid", "Interviews reject");
+        long id = phoneScreenOn("2027-04-04");
+        long eventsBefore = eventsOnServer();
+        Product.assertSucceeded(cli("calendar", "push", Long.toString(id)));
+
+        Result rejected = cli("jobs", "reject", Long.toString(id), "--remove-events");
+        Product.assertSucceeded(rejected);
+        assertTrue(rejected.out().contains("is rejected"), rejected::toString);
+        assertEquals(eventsBefore, eventsOnServer(), "its event is gone");
+        JsonObject job = job(id);
+        assertEquals("rejected", job.get("stage").getAsString());
+        assertTrue(job.get("calendar_event_id").isJsonNull());
+    }
+
+    @Test
+    void aLocationIsStoredListedAndExportedWithTheRemindersAsThePushSendsIt() throws Exception {
+        connect("paid", "Interviews export");
+        Files.writeString(config.resolve("user.yaml"), "tier: paid\ncalendar_reminders: [2d, 30m]\n");
+        long id = phoneScreenOn("2027-04-05");
+        String place = "https://meet.example.com/abc-defg-hij";
+        Product.assertSucceeded(cli("interview", "set", Long.toString(id), "2027-04-05", "--time", "10:00", "--zone",
+                "Europe/Berlin", "--location", place));
+        assertEquals(place, job(id).get("interview_location").getAsString());
+
+        Path out = home.resolve("interview.ics");
+        Result export = cli("calendar", "export", Long.toString(id), "--out", out.toString());
+        Product.assertSucceeded(export);
+        String ics = Files.readString(out);
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR"), ics);
+        assertTrue(ics.contains("BEGIN:VTIMEZONE") && ics.contains("TZID:Europe/Berlin"), ics);
+        assertTrue(ics.contains("LOCATION:" + place), ics);
+        assertEquals(2, ics.lines().filter(l -> l.equals("BEGIN:VALARM")).count(), ics);
+        assertTrue(ics.contains("TRIGGER:-P2D") && ics.contains("TRIGGER:-PT30M"), ics);
+
+        Result toStdout = cli("calendar", "export", Long.toString(id));
+        Product.assertSucceeded(toStdout);
+        assertTrue(toStdout.out().startsWith("BEGIN:VCALENDAR"), toStdout::toString);
+    }
+
+    @Test
+    void exportRefusesAFolderAMissingFolderAndAJobWithoutADate() throws Exception {
+        connect("paid", "Interviews export bad");
+        long id = phoneScreenOn("2027-04-06");
+        Result folder = cli("calendar", "export", Long.toString(id), "--out", home.toString());
+        assertEquals(1, folder.exit(), folder::toString);
+        assertTrue(folder.err().contains(home.toString()), folder::toString);
+        Path missing = home.resolve("no/such/folder/x.ics");
+        Result noFolder = cli("calendar", "export", Long.toString(id), "--out", missing.toString());
+        assertEquals(1, noFolder.exit(), noFolder::toString);
+        assertTrue(noFolder.err().contains(missing.getParent().toString()), noFolder::toString);
+
+        Result added = cli("jobs", "add", "--title", "Engineer", "--company", "Acme", "--stage", "phone_screen");
+        Result undated = cli("calendar", "export", added.out().strip());
+        assertEquals(1, undated.exit(), undated::toString);
+        assertTrue(undated.err().contains("no interview date"), undated::toString);
+    }
 }
