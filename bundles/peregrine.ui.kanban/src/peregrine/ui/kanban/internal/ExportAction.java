@@ -1,11 +1,7 @@
 package peregrine.ui.kanban.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -95,7 +91,7 @@ final class ExportAction {
                     if (event.isEmpty()) {
                         outcome = "\"" + job.title() + "\" has no interview date to export.";
                     } else {
-                        write(writer.get(), event.get(), target.get());
+                        writer.get().export(event.get(), target.get());
                         outcome = "Exported the interview of " + job.title() + " to " + target.get() + ".";
                         ok = true;
                     }
@@ -123,24 +119,6 @@ final class ExportAction {
             }
         };
         write.schedule();
-    }
-
-    /** Writes beside {@code target} first, so that the target is either the old file or the whole new one. */
-    private static void write(EventExporter writer, CalendarEvent event, Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path part = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(part)) {
-                writer.write(event, out);
-            }
-            try {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException sameFolderAfterAll) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(part);
-        }
     }
 
     /** @return e.g. "Interview Engineer @ Acme.ics", without the characters file systems refuse */
