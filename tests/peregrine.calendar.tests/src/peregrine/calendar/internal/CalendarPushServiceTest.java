@@ -350,7 +350,7 @@ class CalendarPushServiceTest {
     /** Peregrine records an event's id in calendar_event_id and no provider. */
     private long pushedByPeregrine(String peregrineId) throws Exception {
         long id = interviewOn(LocalDate.of(2026, 12, 3));
-        store.putCalendarLink(id, new CalendarLink("", peregrineId));
+        Databases.execute(store.location(), "UPDATE jobs SET calendar_event_id = '" + peregrineId.replace("'", "''") + "' WHERE id = " + id);
         assertTrue(store.job(id).calendarLink().orElseThrow().fromPeregrine());
         return id;
     }
