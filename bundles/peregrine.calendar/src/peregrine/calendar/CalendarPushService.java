@@ -37,7 +37,8 @@ public interface CalendarPushService {
      * Pushes the job's interview: refuses without an interview date, below the {@link #REQUIRED_TIER} or without a
      * connected provider; else creates or updates the event on each target calendar and records each event with
      * its provider in the job store. The targets are the connected providers that {@code calendar_targets:} in
-     * {@code user.yaml} names, in its order; without that list, the calendar that already holds the job (when
+     * {@code user.yaml} names, in its order, and then any other connected calendar that already holds the job's
+     * event (kept in step, never left showing an old time); without that list, the calendar that already holds the job (when
      * still connected), else the first connected one. Targets are written independently: one failing neither
      * stops nor undoes the others. An event deleted on the server is created again. Pushes and removals of the
      * same job are serialized.

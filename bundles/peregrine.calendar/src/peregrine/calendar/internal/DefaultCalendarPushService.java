@@ -153,6 +153,11 @@ public final class DefaultCalendarPushService implements CalendarPushService {
                 }
                 order.add(id);
             }
+            // A calendar taken off the list keeps the event it holds in step: a stale time there would mislead.
+            connected.stream().filter(p -> job.calendarLink(p.id()).isPresent() && !targets.contains(p)).forEach(holder -> {
+                targets.add(holder);
+                order.add(holder.id());
+            });
             if (targets.isEmpty()) {
                 return new Plan(Optional.of(missing.stream().map(PushResult.Failed::message).collect(Collectors.joining("\n"))),
                         slot, List.of(), false, missing, order, connected);

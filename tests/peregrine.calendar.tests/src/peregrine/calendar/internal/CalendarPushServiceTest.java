@@ -669,6 +669,26 @@ class CalendarPushServiceTest {
         }
 
         @Test
+        void aCalendarTakenOffTheListStillHasTheEventItHoldsUpdatedSoItNeverShowsAnOldTime() throws Exception {
+            RecordingProvider a = new RecordingProvider("a");
+            RecordingProvider b = new RecordingProvider("b");
+            register(a, 10);
+            register(b, 0);
+            long id = interviewOn(LocalDate.of(2026, 12, 3));
+            assertTrue(push.push(id).ok());
+            listTargets("b");
+            store.setInterview(id, Optional.of(InterviewSlot.onDate(LocalDate.of(2026, 12, 4))));
+            assertTrue(push.offer(store.job(id)).outOfDate());
+
+            PushReport report = push.push(id);
+
+            assertTrue(report.ok(), report.toString());
+            assertEquals(List.of("a", "b"), providersOf(report), "the job's first calendar first, then the list");
+            assertFalse(((PushResult.Pushed) report.results().get(0)).created(), "a's event was updated");
+            assertFalse(push.offer(store.job(id)).outOfDate(), "every calendar holding it shows the new date");
+        }
+
+        @Test
         void theTargetsAreWrittenInTheListsOrderAndIdsNotInstalledOrNotConnectedFailSayingSo() throws Exception {
             RecordingProvider a = new RecordingProvider("a");
             RecordingProvider b = new RecordingProvider("b");
