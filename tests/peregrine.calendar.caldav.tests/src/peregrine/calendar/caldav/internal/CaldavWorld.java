@@ -148,8 +148,10 @@ final class CaldavWorld implements AutoCloseable {
     CalendarLink linkTo(long jobId) throws Exception {
         String url = eventUrl(jobId);
         boolean keepsAddress = store.job(jobId).calendarLink().flatMap(CalendarLink::address).isPresent();
+        Optional<CalendarLink> stored = store.job(jobId).calendarLink();
+        // What was pushed and when are the push service's business, proven in its own tests.
         return new CalendarLink(CaldavCalendarProvider.ID, uid(jobId), keepsAddress ? Optional.of(url) : Optional.empty(),
-                Optional.of(radicale.etag(url)));
+                Optional.of(radicale.etag(url)), stored.flatMap(CalendarLink::fingerprint), stored.flatMap(CalendarLink::pushedAt));
     }
 
     PushResult.Pushed pushed(long jobId) {

@@ -150,8 +150,11 @@ class CalendarPushEndToEndTest {
     /** @return the link a push of this job's own event records (the address only when the store keeps addresses) */
     static CalendarLink linkTo(long jobId) throws Exception {
         boolean keepsAddress = store.job(jobId).calendarLink().flatMap(CalendarLink::address).isPresent();
+        Optional<CalendarLink> stored = store.job(jobId).calendarLink();
+        // What was pushed and when are the push service's business, proven in its own tests.
         return new CalendarLink("apple_calendar", ICalendarEvents.uid(peregrine.calendar.EventIdentity.of(store.job(jobId)).key()),
-                keepsAddress ? Optional.of(eventUrl(jobId)) : Optional.empty(), Optional.of(radicale.etag(eventUrl(jobId))));
+                keepsAddress ? Optional.of(eventUrl(jobId)) : Optional.empty(), Optional.of(radicale.etag(eventUrl(jobId))),
+                stored.flatMap(CalendarLink::fingerprint), stored.flatMap(CalendarLink::pushedAt));
     }
 
     static PushResult.Pushed pushed(long jobId) {
