@@ -52,7 +52,7 @@ class GoogleCalendarFailureTest extends GoogleProviderTest {
         for (String part : expected) {
             assertTrue(failed.message().contains(part), "'" + part + "' missing from: " + failed.message());
         }
-        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink(),
+        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.linkOf(job),
                 "a failed push leaves the database link as it was");
         return failed.message();
     }
@@ -70,7 +70,7 @@ class GoogleCalendarFailureTest extends GoogleProviderTest {
         for (String part : expected) {
             assertTrue(failed.message().contains(part), "'" + part + "' missing from: " + failed.message());
         }
-        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink(),
+        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.linkOf(job),
                 "a failed push leaves the database link as it was");
         return failed.message();
     }
@@ -89,7 +89,7 @@ class GoogleCalendarFailureTest extends GoogleProviderTest {
         assertTrue(google.provider.status().setUp(), "its settings file exists: set up, but broken");
         String message = google.failed(job).message();
         assertTrue(message.contains(google.keyFile.toString()) && message.contains("does not exist"), message);
-        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink());
+        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.linkOf(job));
         CalendarException e = failure(CalendarException.Kind.CONFIGURATION, () -> google.provider.update(RemoteEvent.of(key), event));
         assertTrue(e.getMessage().contains(google.keyFile.toString()), e.getMessage());
     }

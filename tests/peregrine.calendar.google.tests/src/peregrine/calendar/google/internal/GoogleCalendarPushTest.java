@@ -56,7 +56,7 @@ class GoogleCalendarPushTest extends GoogleProviderTest {
         assertEquals("google_calendar", first.providerId());
         assertEquals("Google Calendar", first.providerLabel());
         assertEquals(key, first.eventId(), "the event id is the job's derived identity");
-        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink());
+        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.linkOf(job));
         assertEquals(1, events().size());
         JsonObject event = events().get(key);
         assertEquals("Phone Screen: Platform Engineer @ Acme", event.get("summary").getAsString());
@@ -104,7 +104,7 @@ class GoogleCalendarPushTest extends GoogleProviderTest {
         assertFalse(again.created(), "the create found the event and updated it: it reports an update");
         assertEquals(1, events().size());
         assertEquals("Interview: Platform Engineer @ Acme", events().get(key).get("summary").getAsString());
-        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.store.job(job).calendarLink());
+        assertEquals(Optional.of(new CalendarLink("google_calendar", key)), google.linkOf(job));
         assertTrue(google.fake.log.stream().anyMatch(l -> l.startsWith("POST ") && l.endsWith("-> 409")), google.fake.log.toString());
     }
 

@@ -58,16 +58,16 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
 
     /** With the fault in place, the push fails saying {@code expected}, and leaves the link and the event as they were. */
     private PushResult.Failed fails(String fault, long job, String... expected) throws Exception {
-        Optional<CalendarLink> before = google.store.job(job).calendarLink();
+        Optional<CalendarLink> before = google.linkOf(job);
         String start = google.fake.events(GoogleFixture.CALENDAR).get(before.orElseThrow().eventId()).get("start").toString();
 
         PushResult.Failed failed = google.failed(job);
 
-        row(fault, failed, "link unchanged: " + before.equals(google.store.job(job).calendarLink()));
+        row(fault, failed, "link unchanged: " + before.equals(google.linkOf(job)));
         for (String part : expected) {
             assertTrue(failed.message().contains(part), "'" + part + "' missing from: " + failed.message());
         }
-        assertEquals(before, google.store.job(job).calendarLink(), "a failed push leaves the link as it was");
+        assertEquals(before, google.linkOf(job), "a failed push leaves the link as it was");
         assertEquals(1, events());
         assertEquals(start, google.fake.events(GoogleFixture.CALENDAR).get(before.orElseThrow().eventId()).get("start").toString(),
                 "the event is untouched");
@@ -78,7 +78,7 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
     private void recovers(long job) throws Exception {
         google.fake.clearFaults();
         google.useCalendar(GoogleFixture.CALENDAR);
-        String key = google.store.job(job).calendarLink().orElseThrow().eventId();
+        String key = google.linkOf(job).orElseThrow().eventId();
         assertEquals(key, google.pushed(job).eventId());
         assertEquals(1, events());
     }
@@ -102,12 +102,12 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
     @Test
     void http404OnUpdateAnEventGoneFromTheServerIsCreatedAgainOnce() throws Exception {
         long job = pushedJob();
-        String key = google.store.job(job).calendarLink().orElseThrow().eventId();
+        String key = google.linkOf(job).orElseThrow().eventId();
         google.fake.events(GoogleFixture.CALENDAR).remove(key);
 
         PushResult result = google.push.push(job).first();
 
-        row("404 on update (event gone)", result, "link kept: " + google.store.job(job).calendarLink().orElseThrow().eventId().equals(key));
+        row("404 on update (event gone)", result, "link kept: " + google.linkOf(job).orElseThrow().eventId().equals(key));
         PushResult.Pushed pushed = (PushResult.Pushed) result;
         assertTrue(pushed.created());
         assertEquals(key, pushed.eventId());
@@ -117,12 +117,12 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
     @Test
     void anEventDeletedInGoogleCalendarComesBackAsTheSameEvent() throws Exception {
         long job = pushedJob();
-        String key = google.store.job(job).calendarLink().orElseThrow().eventId();
+        String key = google.linkOf(job).orElseThrow().eventId();
         google.fake.events(GoogleFixture.CALENDAR).get(key).addProperty("status", "cancelled");
 
         PushResult result = google.push.push(job).first();
 
-        row("event deleted (cancelled) remotely", result, "link kept: " + google.store.job(job).calendarLink().orElseThrow().eventId().equals(key));
+        row("event deleted (cancelled) remotely", result, "link kept: " + google.linkOf(job).orElseThrow().eventId().equals(key));
         assertEquals(key, ((PushResult.Pushed) result).eventId());
         assertEquals(1, events());
     }
@@ -243,14 +243,14 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
         try (AutoCloseable lock = Databases.lockExclusively(google.settings.databaseFile())) {
             failed = google.failed(job);
         }
-        row("database locked (BEGIN EXCLUSIVE elsewhere)", failed, "no link: " + google.store.job(job).calendarLink().isEmpty());
+        row("database locked (BEGIN EXCLUSIVE elsewhere)", failed, "no link: " + google.linkOf(job).isEmpty());
         assertTrue(failed.message().contains("is on Google Calendar but the job could not record it") && failed.message().contains("locked"),
                 failed.message());
-        assertEquals(Optional.empty(), google.store.job(job).calendarLink());
+        assertEquals(Optional.empty(), google.linkOf(job));
         assertEquals(1, events());
         google.pushed(job);
         assertEquals(1, events(), "the next push finds the same event");
-        assertTrue(google.store.job(job).calendarLink().isPresent());
+        assertTrue(google.linkOf(job).isPresent());
     }
 
     @Test
@@ -260,7 +260,7 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
         Optional<CalendarLink> link;
         try (AutoCloseable readOnly = Databases.readOnly(google.settings.databaseFile())) {
             result = google.push.push(job).first();
-            link = google.store.job(job).calendarLink();
+            link = google.linkOf(job);
         }
         row("database file read-only (chattr +i) while the store runs", result, "link " + (link.isPresent() ? "recorded" : "absent"));
         // Either SQLite refuses the write with a message that says why, or (WAL) it records it; never a lost or a second event.
@@ -273,7 +273,7 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
         assertEquals(1, events());
         google.pushed(job);
         assertEquals(1, events(), "the next push finds the same event");
-        assertTrue(google.store.job(job).calendarLink().isPresent());
+        assertTrue(google.linkOf(job).isPresent());
     }
 
     @Test
@@ -281,15 +281,15 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
         long job = google.interviewOn(LocalDate.of(2031, 5, 6));
         String written = google.provider.create(new CalendarEvent(EventIdentity.of(google.store.job(job)), "Interview: before the crash", "",
                 ZonedDateTime.of(2031, 5, 6, 12, 0, 0, 0, ZoneOffset.UTC), Duration.ofHours(1))).id();
-        assertEquals(Optional.empty(), google.store.job(job).calendarLink());
+        assertEquals(Optional.empty(), google.linkOf(job));
 
         PushResult result = google.push.push(job).first();
 
-        row("killed between remote write and db write", result, "link recorded: " + google.store.job(job).calendarLink().isPresent());
+        row("killed between remote write and db write", result, "link recorded: " + google.linkOf(job).isPresent());
         assertEquals(written, ((PushResult.Pushed) result).eventId());
         assertEquals(1, events());
         assertEquals("Phone Screen: Platform Engineer @ Acme", google.fake.events(GoogleFixture.CALENDAR).get(written).get("summary").getAsString());
-        assertEquals(Optional.of(new CalendarLink(GoogleCalendarProvider.ID, written)), google.store.job(job).calendarLink());
+        assertEquals(Optional.of(new CalendarLink(GoogleCalendarProvider.ID, written)), google.linkOf(job));
     }
 
     @Test
@@ -317,10 +317,10 @@ class GoogleFaultMatrixTest extends GoogleProviderTest {
                 ids.add(f.get());
             }
             row("two pushes at once (+ a third writer)", new PushResult.Pushed(GoogleCalendarProvider.ID, "", ids.get(0), true, Optional.empty()),
-                    "link recorded: " + google.store.job(job).calendarLink().isPresent());
+                    "link recorded: " + google.linkOf(job).isPresent());
             assertEquals(1, ids.stream().distinct().count(), ids.toString());
             assertEquals(1, events());
-            assertEquals(Optional.of(new CalendarLink(GoogleCalendarProvider.ID, ids.get(0))), google.store.job(job).calendarLink());
+            assertEquals(Optional.of(new CalendarLink(GoogleCalendarProvider.ID, ids.get(0))), google.linkOf(job));
         } finally {
             threads.shutdownNow();
         }

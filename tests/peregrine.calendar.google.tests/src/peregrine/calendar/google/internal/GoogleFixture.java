@@ -1,5 +1,6 @@
 package peregrine.calendar.google.internal;
 
+import peregrine.jobs.CalendarLink;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -122,6 +123,14 @@ final class GoogleFixture implements AutoCloseable {
 
     static void touch(Path file) throws Exception {
         Files.setLastModifiedTime(file, FileTime.fromMillis(MODIFIED.incrementAndGet() * 1000));
+    }
+
+    /**
+     * @return the job's first calendar link as far as the provider decides it (provider, event id, address, version):
+     *         what was pushed and when are the push service's business, proven in its own tests
+     */
+    Optional<CalendarLink> linkOf(long job) throws Exception {
+        return store.job(job).calendarLink().map(l -> new CalendarLink(l.providerId(), l.eventId(), l.address(), l.version()));
     }
 
     /** @return a new job in Phone Screen with an interview on {@code date} (no time: noon UTC) */
