@@ -36,6 +36,9 @@ import uuid
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from first_paint import startup_trace  # noqa: E402  (this folder's own module)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 USER = "bench"
 PASSWORD = "bench-secret-4Kp"
@@ -486,7 +489,7 @@ def start_once(product, db, config, cold, measure_memory, line_expected):
         cold = drop_caches()
     found = {}
     t0 = time.monotonic()
-    proc = subprocess.Popen([os.path.join(product.dir, "peregrine"), "--db", db, "--config", config, "-consoleLog"],
+    proc = subprocess.Popen([os.path.join(product.dir, "peregrine"), "--db", db, "--config", config] + startup_trace(product.tmp),
                             env=product.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def read():
@@ -584,7 +587,7 @@ def bench_scroll(product, results, jobs, steps=40):
     user spinning the wheel does, so cards made after one step delay the next and are counted."""
     db = product.demo(f"scroll-{jobs}", jobs)
     cfg = product.config("scroll", "http://127.0.0.1:9/", "Unused")
-    proc = subprocess.Popen([os.path.join(product.dir, "peregrine"), "--db", db, "--config", cfg, "-consoleLog"],
+    proc = subprocess.Popen([os.path.join(product.dir, "peregrine"), "--db", db, "--config", cfg] + startup_trace(product.tmp),
                             env=product.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 120

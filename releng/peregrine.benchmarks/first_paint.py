@@ -6,7 +6,7 @@ board's "board painted" line, the bundles those classes came from, and the bundl
     first_paint.py PRODUCT_DIR DB [CONFIG_DIR]
 
 Runs the product's Java and launcher as its `peregrine` script does, without the class-data archive (so that
-every class is counted the same way), with -consoleLog (which makes the board print that line), under the caller's display (use xvfb-run). Prints one JSON line."""
+every class is counted the same way), with the board's start-up trace option on (which makes it write that line), under the caller's display (use xvfb-run). Prints one JSON line."""
 import collections, glob, json, os, re, subprocess, sys, tempfile, time
 
 PAINTED = re.compile(r"peregrine: board painted \((\d+) jobs\)")
@@ -17,13 +17,22 @@ WATCH = {"google": re.compile(r"^com\.google\.(?!gson)"), "jaxb": re.compile(r"^
          "slf4j": re.compile(r"^org\.slf4j"), "ical4j": re.compile(r"^net\.fortuna")}
 
 
+def startup_trace(folder):
+    """The launcher arguments that switch on the board's start-up trace (peregrine.ui.kanban/debug/startup), whose
+    "board painted" line the benchmarks read; the options file goes into folder."""
+    options = os.path.join(folder, "startup.options")
+    with open(options, "w") as f:
+        f.write("peregrine.ui.kanban/debug=true\nperegrine.ui.kanban/debug/startup=true\n")
+    return ["-debug", options]
+
+
 def main(product, db, config=None):
     launcher = glob.glob(os.path.join(product, "plugins", "org.eclipse.equinox.launcher_*.jar"))[0]
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
     work = tempfile.mkdtemp(prefix="first-paint-")
     cmd = [java, "-XX:TieredStopAtLevel=1", "-Xshare:off", "-Xlog:disable", "-Xlog:class+load=info:stdout",
            "-Djava.util.logging.config.file=" + os.path.join(product, "lib", "logging.properties"),
-           "-jar", launcher, "-data", os.path.join(work, "instance"), "--db", db, "-consoleLog"]
+           "-jar", launcher, "-data", os.path.join(work, "instance"), "--db", db] + startup_trace(work)
     if config:
         cmd += ["--config", config]
     t0 = time.monotonic()

@@ -35,6 +35,8 @@ import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.service.debug.DebugOptions;
+import org.eclipse.osgi.service.debug.DebugTrace;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
@@ -180,6 +182,12 @@ public class BoardPart {
         }
     };
 
+    private static final String BUNDLE = "peregrine.ui.kanban";
+    private static final String STARTUP_TRACE_PATH = "/debug/startup";
+    /** The trace option (see the bundle's {@code .options}) that makes the board trace its first paint. */
+    static final String STARTUP_TRACE = BUNDLE + STARTUP_TRACE_PATH;
+
+    private Optional<DebugTrace> startupTrace = Optional.empty();
     private StoreCalls calls;
     private Composite root;
     private MessageLine message;
@@ -214,6 +222,13 @@ public class BoardPart {
     /** @return the calendar commands of this board */
     BoardController controller() {
         return controller;
+    }
+
+    /** Receives Equinox's trace options (on with {@code -debug FILE}), once, before the board is made. */
+    @Inject
+    public void setDebugOptions(@org.eclipse.e4.core.di.annotations.Optional @Service DebugOptions options) {
+        startupTrace = options != null && options.getBooleanOption(STARTUP_TRACE, false)
+                ? Optional.of(options.newDebugTrace(BUNDLE)) : Optional.empty();
     }
 
     /** Receives the calendar file exporters that plug-ins provide, now and whenever one comes or goes. */
@@ -493,21 +508,21 @@ public class BoardPart {
             recheck = false;
             checkCalendars();
         }
-        if (first && Boolean.getBoolean("eclipse.consoleLog")) {
-            reportStartUp(shown.size(), started);
+        if (first && startupTrace.isPresent()) {
+            reportStartUp(startupTrace.get(), shown.size(), started);
         }
     }
 
     /**
-     * With -consoleLog, says how long the process took to show its first board, what start-up benchmarks
-     * measure, and how much of it the board took after the store had answered.
+     * With the trace option {@value #STARTUP_TRACE} on, traces how long the process took to show its first board,
+     * what start-up benchmarks measure, and how much of it the board took after the store had answered.
      */
-    private void reportStartUp(int jobCount, long answered) {
+    private void reportStartUp(DebugTrace trace, int jobCount, long answered) {
         root.getDisplay().asyncExec(() -> {
             // Paint now what the board has to paint, so that the figure includes it.
             root.update();
             long board = Duration.ofNanos(System.nanoTime() - answered).toMillis();
-            ProcessHandle.current().info().startInstant().ifPresent(start -> System.out.println("peregrine: board painted ("
+            ProcessHandle.current().info().startInstant().ifPresent(start -> trace.trace(STARTUP_TRACE_PATH, "peregrine: board painted ("
                     + jobCount + " jobs) in " + Duration.between(start, Instant.now()).toMillis() + " ms, " + board
                     + " ms after the store answered"));
         });

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.osgi.service.debug.DebugOptions;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.graphics.GC;
@@ -630,6 +633,48 @@ class BoardPartTest {
     }
 
     // --- building and driving the part
+
+    @Test
+    void withItsStartUpTraceOptionOnTheBoardTracesItsFirstPaintOnceThroughEquinoxTracing() throws Exception {
+        DebugOptions options = BoardHarness.service(DebugOptions.class);
+        Path traceFile = dir.resolve("trace.log");
+        options.setFile(traceFile.toFile());
+        options.setDebugEnabled(true);
+        options.setOption(BoardPart.STARTUP_TRACE, "true");
+        try {
+            add("Screening", Stage.PHONE_SCREEN);
+            add("Applied one", Stage.APPLIED);
+            openBoard();
+            long deadline = System.nanoTime() + BoardHarness.TIMEOUT.toNanos();
+            while (!traced(traceFile) && System.nanoTime() < deadline) {
+                if (!display.readAndDispatch()) {
+                    Thread.sleep(10);
+                }
+            }
+            String trace = Files.readString(traceFile);
+            assertTrue(trace.matches("(?s).*peregrine: board painted \\(2 jobs\\) in \\d+ ms, \\d+ ms after the store answered.*"), trace);
+            assertEquals(1, trace.lines().filter(l -> l.contains("board painted")).count(), trace);
+        } finally {
+            options.setOption(BoardPart.STARTUP_TRACE, "false");
+            options.setDebugEnabled(false);
+        }
+    }
+
+    @Test
+    void withoutTheTraceOptionTheBoardTracesNothing() throws Exception {
+        DebugOptions options = BoardHarness.service(DebugOptions.class);
+        Path traceFile = dir.resolve("trace.log");
+        options.setFile(traceFile.toFile());
+        add("Screening", Stage.PHONE_SCREEN);
+        openBoard();
+        harness.close();
+        harness = null;
+        assertFalse(traced(traceFile));
+    }
+
+    private static boolean traced(Path traceFile) throws IOException {
+        return Files.exists(traceFile) && Files.readString(traceFile).contains("board painted");
+    }
 
     private void openBoard() {
         harness = new BoardHarness(display, store).open();
