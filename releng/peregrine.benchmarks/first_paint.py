@@ -19,11 +19,12 @@ WATCH = {"google": re.compile(r"^com\.google\.(?!gson)"), "jaxb": re.compile(r"^
 
 def startup_trace(folder):
     """The launcher arguments that switch on the board's start-up trace (peregrine.ui.kanban/debug/startup), whose
-    "board painted" line the benchmarks read; the options file goes into folder."""
+    "board painted" line the benchmarks read; the options file goes into folder. Equinox writes traces to the
+    instance area's .metadata/trace.log; -consoleLog copies them to standard output, where they are read."""
     options = os.path.join(folder, "startup.options")
     with open(options, "w") as f:
         f.write("peregrine.ui.kanban/debug=true\nperegrine.ui.kanban/debug/startup=true\n")
-    return ["-debug", options]
+    return ["-debug", options, "-consoleLog"]
 
 
 def main(product, db, config=None):
