@@ -123,12 +123,11 @@ peregrine_run_restarting() {
     while :; do
         "$@" <&3 3<&- &
         _pr_child=$!
-        # a signal ends the wait early; the child is waited for again until it is gone
-        while :; do
-            wait "$_pr_child"
-            _pr_status=$?
-            kill -0 "$_pr_child" 2>/dev/null || break
-        done
+        # A trapped signal ends `wait` early with 128+signal; the child may be reaped in that moment, so its own
+        # status is asked of `wait` again once it is gone (the shell remembers it).
+        while kill -0 "$_pr_child" 2>/dev/null; do wait "$_pr_child"; done
+        wait "$_pr_child"
+        _pr_status=$?
         _pr_child=
         [ "$_pr_status" -eq "$PEREGRINE_EXIT_RESTART" ] && [ -z "$_pr_stop" ] || break
     done
