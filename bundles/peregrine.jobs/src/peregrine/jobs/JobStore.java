@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The store of jobs: a Peregrine {@code staging.db} or anything that behaves as one.
@@ -85,4 +86,35 @@ public interface JobStore {
      *         is research with a brief
      */
     Optional<String> companySummary(long id) throws JobStoreException;
+
+    /** @throws UnknownJobException if there is no such job */
+    JobDetails details(long id) throws JobStoreException;
+
+    /**
+     * Writes every field of {@code edit} in one transaction: the listing columns, the notes and the interview slot (as
+     * {@link #setInterview(long, Optional)} does).
+     *
+     * @return the job as it is now
+     * @throws IllegalArgumentException if {@code edit} has {@link JobEdit#problems()}
+     */
+    Job edit(long id, JobEdit edit) throws JobStoreException;
+
+    /**
+     * @return the ids of the jobs whose title, company, location or notes contain {@code text}, ignoring case (in any
+     *         script); every job when {@code text} is blank
+     */
+    Set<Long> find(String text) throws JobStoreException;
+
+    /** @return the job's state as far as the workbench writes it, to be {@link #restore restored} later (undo) */
+    JobSnapshot snapshot(long id) throws JobStoreException;
+
+    /**
+     * Puts a job back as it was at {@code to}, in one transaction, if it is still as it was at {@code from}: an undo
+     * never overwrites what another process or a later action changed since.
+     *
+     * @return the job as it is now
+     * @throws JobChangedException if the job is no longer as at {@code from}; nothing was written
+     * @throws IllegalArgumentException if the snapshots are of different jobs
+     */
+    Job restore(JobSnapshot to, JobSnapshot from) throws JobStoreException;
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -31,6 +32,9 @@ import org.sqlite.SQLiteException;
 import peregrine.jobs.CalendarLink;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
+import peregrine.jobs.JobDetails;
+import peregrine.jobs.JobEdit;
+import peregrine.jobs.JobSnapshot;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
 import peregrine.jobs.NewJob;
@@ -269,6 +273,33 @@ public final class SqliteJobStore implements JobStore {
                 }
             }
         });
+    }
+
+    // TEMPORARY: the helpers of #15 replace these with the real queries (details/edit: job view; find: filter;
+    // snapshot/restore: undo).
+    @Override
+    public JobDetails details(long id) throws JobStoreException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public Job edit(long id, JobEdit edit) throws JobStoreException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public Set<Long> find(String text) throws JobStoreException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public JobSnapshot snapshot(long id) throws JobStoreException {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public Job restore(JobSnapshot to, JobSnapshot from) throws JobStoreException {
+        throw new UnsupportedOperationException("not yet");
     }
 
     private String now() {

@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
+import peregrine.jobs.ListingUrl;
 import peregrine.jobs.NewJob;
 import peregrine.jobs.Stage;
 
@@ -100,7 +101,7 @@ final class AddJobDialog extends TitleAreaDialog {
         if (urlProblem == null) {
             return;
         }
-        String problem = url.getText().isBlank() ? "" : ListingAddress.problem(url.getText()).orElse("");
+        String problem = url.getText().isBlank() ? "" : ListingUrl.problem(url.getText()).orElse("");
         if (!problem.equals(urlProblem.getText())) {
             urlProblem.setText(problem);
             urlProblem.getParent().layout();

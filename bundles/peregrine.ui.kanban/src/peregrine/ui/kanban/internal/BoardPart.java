@@ -55,6 +55,7 @@ import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
+import peregrine.jobs.ListingUrl;
 import peregrine.jobs.Stage;
 import peregrine.settings.WorkbenchSettings;
 import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
@@ -529,7 +530,7 @@ public class BoardPart {
     }
 
     private void open(String address) {
-        Optional<String> refused = ListingAddress.problem(address);
+        Optional<String> refused = ListingUrl.problem(address);
         if (refused.isPresent()) {
             showMessage(refused.get() + " It is not opened.");
         } else if (!Program.launch(address)) {

@@ -1,4 +1,4 @@
-package peregrine.ui.kanban.internal;
+package peregrine.jobs;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -6,17 +6,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the board accepts as a job's listing: an absolute http or https address with a host. Anything else
- * (a file path, a {@code javascript:} or {@code file:} address) is refused before it is stored or opened,
- * since opening it would hand it to whatever program the desktop picks.
+ * What a job's listing address may be: an absolute http or https address with a host. Anything else (a file path,
+ * a {@code javascript:} or {@code file:} address) is refused before it is stored or opened, since opening it would
+ * hand it to whatever program the desktop picks.
  */
-final class ListingAddress {
+public final class ListingUrl {
 
-    private ListingAddress() {
+    private ListingUrl() {
     }
 
     /** @return why {@code text} is not a listing address, in words for the user; empty when it is one */
-    static Optional<String> problem(String text) {
+    public static Optional<String> problem(String text) {
         String address = text.strip();
         try {
             URI uri = new URI(address);
