@@ -14,6 +14,7 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -26,6 +27,8 @@ import org.eclipse.swt.widgets.ProgressBar;
  * {@link CalendarPushJob#FAMILY}.
  */
 public class PushProgressControl {
+
+    private static final int MAX_NAME_WIDTH = 800;
 
     /** The running pushes, oldest first; touched on the display thread only. */
     private final Set<Job> running = new LinkedHashSet<>();
@@ -40,7 +43,7 @@ public class PushProgressControl {
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 0).applyTo(control);
         name = new Label(control, SWT.NONE);
-        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(360, SWT.DEFAULT).applyTo(name);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(name);
         bar = new ProgressBar(control, SWT.INDETERMINATE);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(100, SWT.DEFAULT).applyTo(bar);
         cancel = new Button(control, SWT.PUSH);
@@ -87,8 +90,12 @@ public class PushProgressControl {
         boolean busy = newest != null;
         name.setText(busy ? newest.getName() + (running.size() > 1 ? " (+" + (running.size() - 1) + " more)" : "") : "");
         name.setToolTipText(busy ? newest.getName() : null);
+        // As wide as the name, up to a limit that leaves the bar and Cancel inside a window of the default width.
+        ((GridData) name.getLayoutData()).widthHint = Math.min(name.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, MAX_NAME_WIDTH);
         bar.setVisible(busy);
         cancel.setVisible(busy);
-        control.layout(true);
+        // Lays out this control, the trim bar around it and the window again: the trim bar sizes itself only when asked,
+        // and would keep the height it had before the first push, cutting Cancel off at the window's edge.
+        name.requestLayout();
     }
 }

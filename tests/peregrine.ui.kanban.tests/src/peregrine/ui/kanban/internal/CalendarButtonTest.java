@@ -27,13 +27,17 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Group;
@@ -540,16 +544,53 @@ class CalendarButtonTest {
         harness.waitForTheBoard();
     }
 
+    /**
+     * The status line at the bottom of a window of the default size, as the window's bottom trim holds it: the trim
+     * takes the height the control asks for when the window is laid out, and the rest goes to the parts above.
+     */
     private PushProgressControl statusLine() {
         IEclipseContext context = harness.context.createChild("status line");
         Shell shell = new Shell(display);
-        shell.setLayout(new org.eclipse.swt.layout.FillLayout());
-        context.set(Composite.class, shell);
+        GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(shell);
+        Composite parts = new Composite(shell, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(parts);
+        Composite trim = new Composite(shell, SWT.NONE);
+        trim.setLayout(new org.eclipse.swt.layout.FillLayout());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(trim);
+        context.set(Composite.class, trim);
         PushProgressControl control = ContextInjectionFactory.make(PushProgressControl.class, context);
-        shell.setSize(700, 60);
+        shell.setSize(1200, 800);
         shell.open();
         statusShell = shell;
         return control;
+    }
+
+    private boolean inWindow(Control control) {
+        Rectangle window = statusShell.getClientArea();
+        Rectangle bounds = display.map(control.getParent(), statusShell, control.getBounds());
+        return window.contains(bounds.x, bounds.y) && window.contains(bounds.x + bounds.width - 1, bounds.y + bounds.height - 1);
+    }
+
+    @Test
+    void theStatusLineShowsTheWholeNameAndCancelInsideAWindowOfTheDefaultSize() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        long id = datedJob(store, "Senior Site Reliability Engineer, Payments Infrastructure");
+        FakeCalendar calendar = register(new FakeCalendar());
+        calendar.delayMillis = 4000;
+        open(store);
+        statusLine();
+
+        press(harness.calendarButton(id).orElseThrow());
+        Button cancel = statusCancel().orElseThrow();
+        Label name = all(statusShell, Label.class).get(0);
+        harness.waitUntil("the status line offers to cancel", () -> cancel.isVisible() && !name.getText().isEmpty());
+        // The window lays itself out again when the display thread is next idle, as it is here while the push waits.
+        harness.waitUntil("the window is laid out for the status line", () -> !name.getText().isEmpty() && inWindow(cancel)
+                && name.getSize().x >= name.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+
+        assertTrue(inWindow(cancel), "Cancel lies inside the window");
+        assertTrue(name.getText().endsWith("Payments Infrastructure @ Acme"), name.getText());
+        harness.waitForTheBoard();
     }
 
     private String statusText(PushProgressControl control) {
