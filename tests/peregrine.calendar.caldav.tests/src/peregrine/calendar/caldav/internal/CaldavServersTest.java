@@ -9,15 +9,13 @@ import static peregrine.calendar.caldav.internal.CaldavCalendarProviderTest.NINE
 import static peregrine.calendar.caldav.internal.CaldavCalendarProviderTest.event;
 import static peregrine.calendar.caldav.internal.CaldavCalendarProviderTest.randomIdentity;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,32 +36,14 @@ import peregrine.tests.support.Xandikos;
  */
 class CaldavServersTest {
 
-    @TempDir
-    static Path serverDir;
-    static Radicale radicale;
-    static Xandikos xandikos;
+    @RegisterExtension
+    static final TwoCalDavServers SERVERS = new TwoCalDavServers();
 
     @TempDir
     Path configDir;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        radicale = Radicale.start(Files.createDirectories(serverDir.resolve("radicale")));
-        xandikos = Xandikos.start(Files.createDirectories(serverDir.resolve("xandikos")));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        for (AutoCloseable server : new AutoCloseable[] { radicale, xandikos }) {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    /** The servers, started once for the class: JUnit must not close them after each test ({@code autoCloseArguments}). */
     static Stream<CalDavServer> servers() {
-        return Stream.of(radicale, xandikos);
+        return SERVERS.servers();
     }
 
     private static String calendarName() {

@@ -17,9 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,8 +32,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import peregrine.calendar.CalendarEvent;
 import peregrine.calendar.EventExporter;
 import peregrine.tests.support.CalDavServer;
-import peregrine.tests.support.Radicale;
-import peregrine.tests.support.Xandikos;
 
 /**
  * The DS {@link EventExporter} writes the iCalendar object the provider PUTs, and a calendar server takes the file
@@ -42,31 +39,14 @@ import peregrine.tests.support.Xandikos;
  */
 class ICalendarExporterTest {
 
-    @TempDir
-    static Path serverDir;
-    static Radicale radicale;
-    static Xandikos xandikos;
+    @RegisterExtension
+    static final TwoCalDavServers SERVERS = new TwoCalDavServers();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        radicale = Radicale.start(Files.createDirectories(serverDir.resolve("radicale")));
-        xandikos = Xandikos.start(Files.createDirectories(serverDir.resolve("xandikos")));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        for (AutoCloseable server : new AutoCloseable[] { radicale, xandikos }) {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
     static Stream<CalDavServer> servers() {
-        return Stream.of(radicale, xandikos);
+        return SERVERS.servers();
     }
 
     private static final ZonedDateTime BERLIN_TEN = ZonedDateTime.of(2030, 3, 12, 10, 0, 0, 0, ZoneId.of("Europe/Berlin"));
