@@ -201,7 +201,8 @@ final class BoardHarness {
     }
 
     /**
-     * Answers every question titled {@code title} that opens from now on, until the shell closes: checks the boxes
+     * Answers every question titled {@code title} that opens from now on, until the shell closes or
+     * {@link Asked#stop()}: checks the boxes
      * whose text starts with one of {@code checks}, then presses {@code button}. The dialog's own event loop runs it.
      *
      * @return the questions asked, as they read
@@ -210,6 +211,9 @@ final class BoardHarness {
         Asked asked = new Asked();
         Runnable[] poll = new Runnable[1];
         poll[0] = () -> {
+            if (asked.stopped) {
+                return;
+            }
             Optional<Shell> question = Stream.of(display.getShells())
                     .filter(s -> !s.isDisposed() && s.isVisible() && title.equals(s.getText())).findFirst();
             if (question.isPresent()) {
@@ -233,6 +237,7 @@ final class BoardHarness {
     /** The questions of one title that were asked, each as the text of its labels. */
     static final class Asked {
         private final List<String> texts = new ArrayList<>();
+        private boolean stopped;
 
         /** @return how many times the question was asked */
         int get() {
@@ -241,6 +246,11 @@ final class BoardHarness {
 
         List<String> texts() {
             return texts;
+        }
+
+        /** Answers no more of them. */
+        void stop() {
+            stopped = true;
         }
     }
 
