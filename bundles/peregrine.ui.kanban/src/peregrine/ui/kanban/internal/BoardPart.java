@@ -464,7 +464,7 @@ public class BoardPart {
                 }
             });
         }, failure -> {
-            showMessage(failure);
+            showMessage("Undo " + label.get() + ": " + failure);
             load();
         });
     }

@@ -19,6 +19,7 @@ import peregrine.jobs.JobChangedException;
 import peregrine.jobs.JobSnapshot;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
+import peregrine.jobs.UnknownJobException;
 import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
 
 /**
@@ -82,7 +83,8 @@ final class JobUndo {
      * Undoes the last change recorded; blocks on the store.
      *
      * @return the job as it is now, undone; empty when there was nothing to undo
-     * @throws JobChangedException if the job changed since; the change is dropped from the history, nothing written
+     * @throws JobChangedException if the job changed since, {@link UnknownJobException} if it is gone: the change is
+     *                              dropped from the history, and nothing was written
      */
     StoreCall<Optional<Job>> undoLast() {
         // the change restores on the store it was recorded for, which is the store this call is given
@@ -94,9 +96,10 @@ final class JobUndo {
             try {
                 history.undoOperation(change, null, null);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof JobChangedException changed) {
+                if (e.getCause() instanceof JobChangedException || e.getCause() instanceof UnknownJobException) {
+                    // it can never be undone now: the next Undo goes on to the change before it
                     history.replaceOperation(change, new IUndoableOperation[0]);
-                    throw changed;
+                    throw (JobStoreException) e.getCause();
                 }
                 if (e.getCause() instanceof JobStoreException failed) {
                     // the file could not be written (busy, gone): the change stays, to be undone once it can

@@ -152,13 +152,32 @@ class UndoTest {
 
         assertEquals(changedElsewhere, row(id), "nothing written");
         String message = messageLine();
-        assertTrue(message != null && message.contains("\u201cScreening\u201d") && message.contains("changed since"), message);
+        assertTrue(message != null && message.startsWith("Undo Move to Interviewing: \u201cScreening\u201d")
+                && message.contains("changed since"), message);
         assertEquals(Optional.of("Move to Phone Screen"), harness.part.controller().undoLabel(), "the refused change is dropped");
 
         undoByKey();
 
         assertEquals(earlierBefore, row(earlier));
         assertEquals(changedElsewhere, row(id));
+    }
+
+    @Test
+    void anUndoOfAJobAnotherProcessDeletedSaysSoAndIsDropped() throws Exception {
+        long id = store.add(new NewJob("Screening", "Acme", "https://jobs.example/1", Stage.PHONE_SCREEN));
+        openBoard();
+        press(button(harness.card(id), "\u2192 Interviewing").orElseThrow());
+        harness.waitForTheBoard();
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("DELETE FROM jobs WHERE id = ?")) {
+            p.setLong(1, id);
+            p.executeUpdate();
+        }
+
+        undoByKey();
+
+        String message = messageLine();
+        assertTrue(message != null && message.startsWith("Undo Move to Interviewing: "), message);
+        assertEquals(Optional.empty(), harness.part.controller().undoLabel());
     }
 
     @Test
@@ -211,9 +230,7 @@ class UndoTest {
 
     /** @return the job's row in the file, every column, as another program reads it */
     private List<String> row(long id) throws SQLException {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file);
-        try (Connection c = source.getConnection(); PreparedStatement p = c.prepareStatement("SELECT * FROM jobs WHERE id = ?")) {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT * FROM jobs WHERE id = ?")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
                 assertTrue(r.next(), "job " + id + " is in the file");
@@ -225,6 +242,13 @@ class UndoTest {
                 return row;
             }
         }
+    }
+
+    /** @return a connection of another program to the store's file */
+    private Connection connect() throws SQLException {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        return source.getConnection();
     }
 
     /** @return the text of the line above the board, or null while it is hidden */
