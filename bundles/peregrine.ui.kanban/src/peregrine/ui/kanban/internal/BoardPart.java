@@ -446,6 +446,10 @@ public class BoardPart {
         change(name, undo.undoable(undoLabel, job.id(), write), then);
     }
 
+    /** The job an undo put back, if there was a change to undo, and the board read after it. */
+    private record Undone(Optional<Job> job, BoardContents board) {
+    }
+
     /** Undoes the last change of a job in the background, then tells the other views of jobs and shows the board. */
     private void undo() {
         Optional<String> label = undo.undoLabel();
@@ -454,11 +458,11 @@ public class BoardPart {
         }
         calls.run("Undo " + label.get(), s -> {
             Optional<Job> undone = undo.undoLast().call(s);
-            return Map.entry(undone, read(s));
+            return new Undone(undone, read(s));
         }, result -> {
             message.hide();
-            show(result.getValue());
-            result.getKey().ifPresent(job -> {
+            show(result.board());
+            result.job().ifPresent(job -> {
                 if (events != null) {
                     events.post(JobsChanged.TOPIC, Map.of(JobsChanged.ORIGIN, this, JobsChanged.JOB_ID, job.id()));
                 }
