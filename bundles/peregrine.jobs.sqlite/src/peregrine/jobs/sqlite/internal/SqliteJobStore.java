@@ -32,6 +32,7 @@ import org.sqlite.SQLiteException;
 import peregrine.jobs.CalendarLink;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
+import peregrine.jobs.JobChangedException;
 import peregrine.jobs.JobDetails;
 import peregrine.jobs.JobEdit;
 import peregrine.jobs.JobSnapshot;
@@ -292,14 +293,29 @@ public final class SqliteJobStore implements JobStore {
         throw new UnsupportedOperationException("not yet");
     }
 
+    /** The snapshot holds the {@code jobs} columns the workbench writes (see {@link JobSnapshots}), not the calendar links. */
     @Override
     public JobSnapshot snapshot(long id) throws JobStoreException {
-        throw new UnsupportedOperationException("not yet");
+        return withConnection(c -> JobSnapshots.take(c, id));
     }
 
+    /**
+     * Compares and writes under the write lock (BEGIN IMMEDIATE), so no other process writes in between. The job's
+     * calendar links stay as they are: an undone date change leaves its event, and the card then shows it out of date.
+     */
     @Override
     public Job restore(JobSnapshot to, JobSnapshot from) throws JobStoreException {
-        throw new UnsupportedOperationException("not yet");
+        if (to.jobId() != from.jobId()) {
+            throw new IllegalArgumentException("Snapshots of two jobs: " + to.jobId() + " and " + from.jobId() + ".");
+        }
+        return write(c -> {
+            Job job = requireJob(c, to.jobId());
+            if (!JobSnapshots.take(c, to.jobId()).equals(from)) {
+                throw new JobChangedException(job.id(), job.title());
+            }
+            JobSnapshots.write(c, to);
+            return jobIn(c, to.jobId());
+        });
     }
 
     private String now() {

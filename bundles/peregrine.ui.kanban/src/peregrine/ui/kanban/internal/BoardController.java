@@ -54,6 +54,9 @@ public final class BoardController {
 
         /** Asks the user for a job and adds it to the store. */
         void addJob();
+
+        /** Undoes the last change of a job in the background, and shows the board as it then is. */
+        void undo();
     }
 
     /** How long the results of a "push all" gather before the cards show them. */
@@ -64,6 +67,7 @@ public final class BoardController {
     private final View view;
     private final Object family;
     private final EventRemoval removal;
+    private final JobUndo undo;
     private final ExportAction export;
     private final Map<Long, PushOutcome> pushes = new HashMap<>();
     /** The "push all" under way, or null. */
@@ -72,8 +76,10 @@ public final class BoardController {
     private boolean redrawDue;
 
     /** @param family the job family of the board's background work, which the controller's jobs join */
-    BoardController(CalendarPushService pushService, WorkbenchSettings settings, UISynchronize sync, View view, Object family) {
+    BoardController(CalendarPushService pushService, WorkbenchSettings settings, UISynchronize sync, View view, Object family,
+            JobUndo undo) {
         this.pushService = pushService;
+        this.undo = undo;
         this.sync = sync;
         this.view = view;
         this.family = family;
@@ -89,6 +95,16 @@ public final class BoardController {
     /** Asks the user for a job and adds it to the store. */
     public void addJob() {
         view.addJob();
+    }
+
+    /** @return what {@link #undo()} would undo, as the menu names it after "Undo"; empty when there is nothing */
+    public Optional<String> undoLabel() {
+        return undo.undoLabel();
+    }
+
+    /** Undoes the last change of a job, in the background; a refused undo says why in the message line. */
+    public void undo() {
+        view.undo();
     }
 
     /** @return the last push of each job pushed since the board opened, by job id */
@@ -182,6 +198,17 @@ public final class BoardController {
         // Once remembered, the board reads the answer back with the rest of what the calendars offer.
         boolean remove = removal.removeOnLeaving(view.control(), job, what, view.calendar(), view.messages(), view::reload);
         return remove ? () -> removeFromCalendar(job) : () -> { };
+    }
+
+    /**
+     * Asks whether to reject the job, and in the same question, where {@code calendar_remove_on:} says ask, whether
+     * its events go too.
+     *
+     * @return what to run once the job is rejected; empty if the user did not reject it
+     */
+    Optional<Runnable> rejecting(Job job) {
+        return removal.rejecting(view.control(), job, view.calendar(), view.messages(), view::reload)
+                .map(remove -> remove ? () -> removeFromCalendar(job) : () -> { });
     }
 
     private boolean gone() {

@@ -27,6 +27,7 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
@@ -89,6 +90,7 @@ public class BoardPart {
     private static final int MIN_BOARD_WIDTH = 880;
     /** The stages whose jobs need no interview on the calendar any more: moving there asks about the events. */
     private static final Set<Stage> LEAVES_INTERVIEWS = Set.of(Stage.OFFER, Stage.HIRED, Stage.REJECTED);
+    private static final Runnable NOTHING = () -> { };
 
     private final JobStore store;
     private final UISynchronize sync;
@@ -97,6 +99,9 @@ public class BoardPart {
     private final ECommandService commands;
     private final EHandlerService handlers;
     private final ESelectionService selection;
+    /** Where the board tells the other views of jobs that it changed them; absent outside a workbench. */
+    private final IEventBroker events;
+    private final JobUndo undo;
     /** The providers as last injected; read by the background check, written by the injector's thread. */
     private volatile List<CalendarProvider> providers = List.of();
     // Checks queue behind each other, so the last look at the providers is the one the cards show.
@@ -121,28 +126,32 @@ public class BoardPart {
     private final CardActions cardActions = new CardActions() {
         @Override
         public void move(Job job, Stage to) {
-            String name = "Moving " + job.title() + " to " + to.label();
-            if (LEAVES_INTERVIEWS.contains(to)) {
-                leave(job, job.title() + " moves to " + to.label() + ".", name, s -> s.move(job.id(), to));
-            } else {
-                change(name, s -> s.move(job.id(), to));
+            if (to == Stage.REJECTED) {
+                // the store's contract too: moving to Rejected is rejecting
+                reject(job);
+                return;
             }
+            Runnable then = LEAVES_INTERVIEWS.contains(to) ? controller.leaving(job, job.title() + " moves to " + to.label() + ".")
+                    : NOTHING;
+            change(job, "Move to " + to.label(), "Moving " + job.title() + " to " + to.label(), s -> s.move(job.id(), to), then);
         }
 
         @Override
         public void reject(Job job) {
-            leave(job, job.title() + " is rejected.", "Rejecting " + job.title(), s -> s.reject(job.id()));
+            controller.rejecting(job).ifPresent(then -> change(job, "Reject", "Rejecting " + job.title(), s -> s.reject(job.id()), then));
         }
 
         @Override
         public void saveInterview(Job job, InterviewSlot slot) {
-            change("Saving the interview date of " + job.title(), s -> s.setInterview(job.id(), Optional.of(slot)));
+            change(job, "Date Change", "Saving the interview date of " + job.title(),
+                    s -> s.setInterview(job.id(), Optional.of(slot)), NOTHING);
         }
 
         @Override
         public void clearInterview(Job job) {
-            leave(job, "The interview date of " + job.title() + " is cleared.", "Clearing the interview date of "
-                    + job.title(), s -> s.setInterview(job.id(), Optional.empty()));
+            change(job, "Clear Date", "Clearing the interview date of " + job.title(),
+                    s -> s.setInterview(job.id(), Optional.empty()),
+                    controller.leaving(job, "The interview date of " + job.title() + " is cleared."));
         }
 
         @Override
@@ -199,7 +208,8 @@ public class BoardPart {
     public BoardPart(JobStore store, UISynchronize sync, CalendarPushService pushService, WorkbenchSettings settings,
             ECommandService commands, EHandlerService handlers,
             @org.eclipse.e4.core.di.annotations.Optional ESelectionService selection, IEclipseContext context,
-            @org.eclipse.e4.core.di.annotations.Optional MWindow window) {
+            @org.eclipse.e4.core.di.annotations.Optional MWindow window,
+            @org.eclipse.e4.core.di.annotations.Optional IEventBroker events) {
         this.store = store;
         this.sync = sync;
         this.pushService = pushService;
@@ -207,16 +217,22 @@ public class BoardPart {
         this.commands = commands;
         this.handlers = handlers;
         this.selection = selection;
-        controller = new BoardController(pushService, settings, sync, view(), this);
-        // Published where the window's handlers look, so that they inject it instead of reaching into the part.
+        this.events = events;
+        undo = new JobUndo(store);
+        controller = new BoardController(pushService, settings, sync, view(), this, undo);
+        // Published where the window's handlers and views look, so that they inject them instead of reaching into the part.
         published = window != null ? window.getContext() : context;
         published.set(BoardController.class, controller);
+        published.set(JobUndo.class, undo);
     }
 
     @PreDestroy
     public void dispose() {
         if (published.getLocal(BoardController.class) == controller) {
             published.remove(BoardController.class);
+        }
+        if (published.getLocal(JobUndo.class) == undo) {
+            published.remove(JobUndo.class);
         }
     }
 
@@ -386,6 +402,11 @@ public class BoardPart {
             public void addJob() {
                 BoardPart.this.addJob();
             }
+
+            @Override
+            public void undo() {
+                BoardPart.this.undo();
+            }
         };
     }
 
@@ -413,12 +434,43 @@ public class BoardPart {
 
     /** Makes a change and reads the board back in the same background job, so the board shows its result. */
     private void change(String name, StoreCall<?> write) {
-        change(name, write, () -> { });
+        change(name, write, NOTHING);
     }
 
-    /** Makes a change that takes the job out of the interviews, then removes its events if the user wants. */
-    private void leave(Job job, String what, String name, StoreCall<?> write) {
-        change(name, write, controller.leaving(job, what));
+    /**
+     * Makes a change of one job that Undo takes back, as {@link #change(String, StoreCall, Runnable)} does.
+     *
+     * @param undoLabel what the change is, as the menu names it after "Undo"
+     */
+    private void change(Job job, String undoLabel, String name, StoreCall<?> write, Runnable then) {
+        change(name, undo.undoable(undoLabel, job.id(), write), then);
+    }
+
+    /** The job an undo put back, if there was a change to undo, and the board read after it. */
+    private record Undone(Optional<Job> job, BoardContents board) {
+    }
+
+    /** Undoes the last change of a job in the background, then tells the other views of jobs and shows the board. */
+    private void undo() {
+        Optional<String> label = undo.undoLabel();
+        if (label.isEmpty()) {
+            return;
+        }
+        calls.run("Undo " + label.get(), s -> {
+            Optional<Job> undone = undo.undoLast().call(s);
+            return new Undone(undone, read(s));
+        }, result -> {
+            message.hide();
+            show(result.board());
+            result.job().ifPresent(job -> {
+                if (events != null) {
+                    events.post(JobsChanged.TOPIC, Map.of(JobsChanged.ORIGIN, this, JobsChanged.JOB_ID, job.id()));
+                }
+            });
+        }, failure -> {
+            showMessage("Undo " + label.get() + ": " + failure);
+            load();
+        });
     }
 
     /** As {@link #change(String, StoreCall)}, then runs {@code then} on the display thread if the change was made. */

@@ -1,5 +1,8 @@
 package peregrine.ui.kanban.internal;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -16,7 +19,8 @@ import peregrine.settings.WorkbenchSettings;
 
 /**
  * Takes a job's events off its calendars: at the user's word on the card, or as the job leaves the interviews,
- * when {@code calendar_remove_on:} or the user's answer to a {@link RemoveEventsQuestion} says so. The removal
+ * when {@code calendar_remove_on:} or the user's answer to a {@link RemoveEventsQuestion} (a {@link RejectQuestion} as it is
+ * rejected) says so. The removal
  * runs as a {@link CalendarPushJob}, so the status line shows it and can stop the wait; the message line names
  * each calendar's outcome, and the board is read again, since the links it removed are gone from the store.
  */
@@ -71,13 +75,43 @@ final class EventRemoval {
         if (policy != RemovePolicy.ASK) {
             return policy == RemovePolicy.ALWAYS;
         }
-        CalendarOffer offer = calendar.offer(job.id()).orElseThrow();
-        RemoveEventsQuestion.Answer answer = RemoveEventsQuestion.ask(owner.getShell(), what,
-                offer.calendars().stream().map(CalendarOffer.Placement::label).toList());
+        RemoveEventsQuestion.Answer answer = RemoveEventsQuestion.ask(owner.getShell(), what, calendars(calendar, job));
         if (answer.remember()) {
             remember(owner, answer.policy(), message, remembered);
         }
         return answer.remove();
+    }
+
+    /**
+     * Asks whether to reject the job: one {@link RejectQuestion}, which for a job on a calendar also asks about its
+     * events when {@code calendar_remove_on:} says ask, and otherwise says what becomes of them.
+     *
+     * @param remembered runs on the display thread once a remembered answer is written
+     * @return whether to remove the job's events once it is rejected; empty if the user did not reject it
+     */
+    Optional<Boolean> rejecting(Control owner, Job job, CalendarView calendar, MessageSink message, Runnable remembered) {
+        if (!calendar.onCalendar(job.id())) {
+            return RejectQuestion.ask(owner.getShell(), job, "", List.of()).map(answer -> false);
+        }
+        List<String> calendars = calendars(calendar, job);
+        String on = String.join(" and ", calendars);
+        RemovePolicy policy = calendar.removeOn();
+        return switch (policy) {
+            case ALWAYS -> RejectQuestion.ask(owner.getShell(), job, "Its interview is removed from " + on + " too.", List.of())
+                    .map(answer -> true);
+            case NEVER -> RejectQuestion.ask(owner.getShell(), job, "Its interview stays on " + on + ".", List.of())
+                    .map(answer -> false);
+            case ASK -> RejectQuestion.ask(owner.getShell(), job, "Its interview is on " + on + ".", calendars).map(answer -> {
+                if (answer.remember()) {
+                    remember(owner, answer.policy(), message, remembered);
+                }
+                return answer.remove();
+            });
+        };
+    }
+
+    private static List<String> calendars(CalendarView calendar, Job job) {
+        return calendar.offer(job.id()).orElseThrow().calendars().stream().map(CalendarOffer.Placement::label).toList();
     }
 
     private void remember(Control owner, RemovePolicy policy, MessageSink message, Runnable remembered) {

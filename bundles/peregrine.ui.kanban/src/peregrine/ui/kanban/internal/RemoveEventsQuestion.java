@@ -1,6 +1,7 @@
 package peregrine.ui.kanban.internal;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -59,10 +60,15 @@ final class RemoveEventsQuestion extends MessageDialog {
 
     @Override
     protected Control createCustomArea(Composite parent) {
+        return rememberBox(parent, checked -> remember = checked);
+    }
+
+    /** @return the "Remember my answer" check box, which tells {@code checked} each time it changes */
+    static Button rememberBox(Composite parent, Consumer<Boolean> checked) {
         Button box = new Button(parent, SWT.CHECK);
         box.setText(REMEMBER);
         box.setToolTipText("Writes calendar_remove_on: into user.yaml");
-        box.addListener(SWT.Selection, e -> remember = box.getSelection());
+        box.addListener(SWT.Selection, e -> checked.accept(box.getSelection()));
         return box;
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import org.eclipse.core.commands.Category;
 import org.eclipse.core.commands.IParameter;
@@ -33,6 +34,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
@@ -49,7 +51,9 @@ import peregrine.settings.WorkbenchSettings;
  * The board part in a real shell, built with the context the application gives it: the job store, the
  * DS push service and settings of the test runtime, the e4 command and handler services with the push
  * command defined and its handler active, a part service that finds the board and a selection service
- * that publishes the active selection. It drives the event loop until the board's background work is done.
+ * that publishes the active selection, and the Undo command, which {@link #bindKey} binds to a key as the window's
+ * binding table does. It drives the event loop until the board's background work is done, answers the board's
+ * questions as they open, and types keys as real key events.
  */
 final class BoardHarness {
 
@@ -60,6 +64,7 @@ final class BoardHarness {
     final Shell shell;
     final IEclipseContext context;
     BoardPart part;
+    private final List<Listener> keyFilters = new ArrayList<>();
 
     BoardHarness(Display display, JobStore store) {
         this.display = display;
@@ -78,6 +83,8 @@ final class BoardHarness {
         context.get(EHandlerService.class).activateHandler(PushToCalendarHandler.COMMAND_ID, new PushToCalendarHandler());
         commands.defineCommand(PushAllHandler.COMMAND_ID, "Push All Interviews", null, category, null);
         context.get(EHandlerService.class).activateHandler(PushAllHandler.COMMAND_ID, new PushAllHandler());
+        commands.defineCommand(UndoHandler.COMMAND_ID, "Undo", null, category, null);
+        context.get(EHandlerService.class).activateHandler(UndoHandler.COMMAND_ID, new UndoHandler());
         context.set(EPartService.class, stub(EPartService.class, "findPart", args -> board(args[0])));
         context.set(ESelectionService.class, stub(ESelectionService.class, "setSelection", args -> {
             context.set(IServiceConstants.ACTIVE_SELECTION, args[0]);
@@ -106,6 +113,7 @@ final class BoardHarness {
         if (part != null) {
             waitForTheBoard();
         }
+        keyFilters.forEach(filter -> display.removeFilter(SWT.KeyDown, filter));
         shell.dispose();
         context.dispose();
     }
@@ -144,6 +152,105 @@ final class BoardHarness {
                 fail("Not within " + TIMEOUT + ": " + what);
             }
             pause();
+        }
+    }
+
+    // --- keys and questions
+
+    /**
+     * Runs the command {@code commandId} on the key {@code key} with the modifiers {@code modifiers}, wherever the
+     * focus is in the shell, as the window's binding table (e4's key binding dispatcher) does in the application.
+     */
+    void bindKey(int modifiers, int key, String commandId) {
+        Listener filter = e -> {
+            if (e.widget instanceof Control control && control.getShell() == shell
+                    && (e.stateMask & SWT.MODIFIER_MASK) == modifiers && e.keyCode == key) {
+                e.doit = false;
+                EHandlerService handlers = context.get(EHandlerService.class);
+                handlers.executeHandler(context.get(ECommandService.class).createCommand(commandId, null));
+            }
+        };
+        keyFilters.add(filter);
+        display.addFilter(SWT.KeyDown, filter);
+    }
+
+    /**
+     * Types {@code key} with {@code modifier} held (e.g. {@code SWT.CTRL}) as real key events, through the X server
+     * (SWT's {@link Display#post}), with the keyboard focus on {@code target}; then waits for the board.
+     */
+    void type(Control target, int modifier, char key) {
+        shell.forceActive();
+        target.forceFocus();
+        waitUntil("the shell is active and " + target + " has the keyboard focus",
+                () -> display.getActiveShell() == shell && display.getFocusControl() == target);
+        post(SWT.KeyDown, modifier, '\0');
+        post(SWT.KeyDown, 0, key);
+        post(SWT.KeyUp, 0, key);
+        post(SWT.KeyUp, modifier, '\0');
+        waitForTheBoard();
+    }
+
+    private void post(int type, int keyCode, char character) {
+        Event event = new Event();
+        event.type = type;
+        event.keyCode = keyCode;
+        event.character = character;
+        if (!display.post(event)) {
+            fail("The X server took no key event");
+        }
+    }
+
+    /**
+     * Answers every question titled {@code title} that opens from now on, until the shell closes or
+     * {@link Asked#stop()}: checks the boxes
+     * whose text starts with one of {@code checks}, then presses {@code button}. The dialog's own event loop runs it.
+     *
+     * @return the questions asked, as they read
+     */
+    Asked answer(String title, String button, String... checks) {
+        Asked asked = new Asked();
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            if (asked.stopped) {
+                return;
+            }
+            Optional<Shell> question = Stream.of(display.getShells())
+                    .filter(s -> !s.isDisposed() && s.isVisible() && title.equals(s.getText())).findFirst();
+            if (question.isPresent()) {
+                asked.texts.add(String.join("\n", labelTexts(question.get())));
+                for (String check : checks) {
+                    Button box = all(question.get(), Button.class).stream().filter(b -> b.getText().startsWith(check))
+                            .findFirst().orElseThrow(() -> new AssertionError("No check box " + check + " in " + title));
+                    box.setSelection(true);
+                    box.notifyListeners(SWT.Selection, new Event());
+                }
+                press(button(question.get(), button).orElseThrow(() -> new AssertionError("No button " + button + " in " + title)));
+            }
+            if (!shell.isDisposed()) {
+                display.timerExec(20, poll[0]);
+            }
+        };
+        display.timerExec(20, poll[0]);
+        return asked;
+    }
+
+    /** The questions of one title that were asked, each as the text of its labels. */
+    static final class Asked {
+        private final List<String> texts = new ArrayList<>();
+        private boolean stopped;
+
+        /** @return how many times the question was asked */
+        int get() {
+            return texts.size();
+        }
+
+        List<String> texts() {
+            return texts;
+        }
+
+        /** Answers no more of them. */
+        void stop() {
+            stopped = true;
         }
     }
 

@@ -227,6 +227,7 @@ class BoardPartTest {
     void rejectingACardRejectsTheJobInTheStoreAndCountsItUnderRejected() throws JobStoreException {
         long id = add("Screening", Stage.PHONE_SCREEN);
         openBoard();
+        harness.answer(RejectQuestion.TITLE, RejectQuestion.REJECT);
 
         press(button(card(id), "Reject").orElseThrow());
         waitForTheBoard();
@@ -559,6 +560,7 @@ class BoardPartTest {
     void droppingACardOnRejectedRejectsTheJob() throws JobStoreException {
         long id = add("Interviewing", Stage.INTERVIEWING);
         openBoard();
+        harness.answer(RejectQuestion.TITLE, RejectQuestion.REJECT);
 
         part.drop(Long.toString(id), BoardColumn.REJECTED);
         waitForTheBoard();

@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -209,18 +208,20 @@ class CalendarCardTest {
     }
 
     @Test
-    void rejectingAJobOnACalendarAsksAndKeepThemKeepsTheEventAndItsLink() throws Exception {
+    void rejectingAJobOnACalendarAsksOneQuestionAndRejectAloneKeepsTheEventAndItsLink() throws Exception {
         FakeCalendar calendar = register(new FakeCalendar());
         long id = datedJob("Rejected, kept");
         open();
         press(harness.calendarButton(id).orElseThrow());
         harness.waitForTheBoard();
 
-        AtomicInteger asked = answer(RemoveEventsQuestion.KEEP, false);
+        BoardHarness.Asked asked = harness.answer(RejectQuestion.TITLE, RejectQuestion.REJECT);
+        BoardHarness.Asked askedToRemove = answer(RemoveEventsQuestion.KEEP, false);
         press(button(harness.card(id), "Reject").orElseThrow());
         harness.waitForTheBoard();
 
         assertEquals(1, asked.get());
+        assertEquals(0, askedToRemove.get(), "one question, not two");
         assertEquals(Stage.REJECTED, store.job(id).stage().orElseThrow());
         assertEquals(1, calendar.events.size());
         assertEquals(1, store.job(id).calendarLinks().size());
@@ -228,7 +229,8 @@ class CalendarCardTest {
     }
 
     @Test
-    void removeEventsWithRememberRemovesThemWritesCalendarRemoveOnAndTheNextRejectAsksNothing() throws Exception {
+    void rejectingWithAlsoRemoveAndRememberRemovesTheEventsWritesCalendarRemoveOnAndTheNextRejectAsksOnlyToReject()
+            throws Exception {
         FakeCalendar calendar = register(new FakeCalendar());
         long first = datedJob("Rejected, removed");
         long second = datedJob("Rejected later");
@@ -239,7 +241,9 @@ class CalendarCardTest {
         harness.waitForTheBoard();
         assertEquals(2, calendar.events.size());
 
-        AtomicInteger asked = answer(RemoveEventsQuestion.REMOVE, true);
+        BoardHarness.Asked asked = harness.answer(RejectQuestion.TITLE, RejectQuestion.REJECT, RejectQuestion.ALSO_REMOVE,
+                RemoveEventsQuestion.REMEMBER);
+        BoardHarness.Asked askedToRemove = answer(RemoveEventsQuestion.KEEP, false);
         press(button(harness.card(first), "Reject").orElseThrow());
         harness.waitForTheBoard();
 
@@ -250,9 +254,14 @@ class CalendarCardTest {
         assertTrue(Files.readString(userYaml()).contains("calendar_remove_on: always"), Files.readString(userYaml()));
         assertEquals(RemovePolicy.ALWAYS, settings.calendarRemoveOn());
 
+        // Reject is still asked, but not about the events: the remembered answer removes them
+        asked.stop();
+        BoardHarness.Asked askedAgain = harness.answer(RejectQuestion.TITLE, RejectQuestion.REJECT);
         press(button(harness.card(second), "Reject").orElseThrow());
         harness.waitForTheBoard();
-        assertEquals(1, asked.get(), "a remembered answer is not asked again");
+        assertEquals(1, askedAgain.get());
+        assertTrue(askedAgain.texts().get(0).contains("Its interview is removed from Fake Calendar too."), askedAgain.texts().toString());
+        assertEquals(0, askedToRemove.get());
         assertTrue(calendar.events.isEmpty());
         assertTrue(store.job(second).calendarLinks().isEmpty());
     }
@@ -267,7 +276,7 @@ class CalendarCardTest {
         press(harness.calendarButton(id).orElseThrow());
         harness.waitForTheBoard();
 
-        AtomicInteger asked = answer(RemoveEventsQuestion.REMOVE, false);
+        BoardHarness.Asked asked = answer(RemoveEventsQuestion.REMOVE, false);
         harness.openDateEntry(id);
         harness.waitForTheBoard();
         press(button(harness.card(id), InterviewRow.CLEAR_DATE).orElseThrow());
@@ -293,7 +302,7 @@ class CalendarCardTest {
         press(harness.calendarButton(id).orElseThrow());
         harness.waitForTheBoard();
 
-        AtomicInteger asked = answer(RemoveEventsQuestion.KEEP, false);
+        BoardHarness.Asked asked = answer(RemoveEventsQuestion.KEEP, false);
         press(button(harness.card(id), "\u2192 " + Stage.OFFER.label()).orElseThrow());
         harness.waitForTheBoard();
 
@@ -485,32 +494,10 @@ class CalendarCardTest {
         return shownTexts(harness.card(id)).contains(InterviewRow.OUT_OF_DATE + InterviewRow.UPDATE_CALENDAR);
     }
 
-    /**
-     * Answers the next {@link RemoveEventsQuestion} with {@code button}, checking "Remember my answer" first if
-     * {@code remember}, as soon as it opens; the dialog's own event loop runs the answer.
-     *
-     * @return how many times the question was asked
-     */
-    private AtomicInteger answer(String button, boolean remember) {
-        AtomicInteger asked = new AtomicInteger();
-        Runnable[] poll = new Runnable[1];
-        poll[0] = () -> {
-            Optional<Shell> question = Stream.of(display.getShells())
-                    .filter(s -> !s.isDisposed() && s.isVisible() && RemoveEventsQuestion.TITLE.equals(s.getText())).findFirst();
-            if (question.isPresent()) {
-                asked.incrementAndGet();
-                Composite shell = question.get();
-                if (remember) {
-                    check(button(shell, RemoveEventsQuestion.REMEMBER).orElseThrow(), true);
-                }
-                press(button(shell, button).orElseThrow());
-            }
-            if (harness != null && !harness.shell.isDisposed()) {
-                display.timerExec(20, poll[0]);
-            }
-        };
-        display.timerExec(20, poll[0]);
-        return asked;
+    /** Answers each {@link RemoveEventsQuestion} with {@code button}, checking "Remember my answer" first if {@code remember}. */
+    private BoardHarness.Asked answer(String button, boolean remember) {
+        return remember ? harness.answer(RemoveEventsQuestion.TITLE, button, RemoveEventsQuestion.REMEMBER)
+                : harness.answer(RemoveEventsQuestion.TITLE, button);
     }
 
     private long datedJob(String title) throws JobStoreException {
