@@ -62,14 +62,14 @@ final class InterviewFields {
         LocalTime shownTime = savedStart.map(ZonedDateTime::toLocalTime).orElse(InterviewRow.SUGGESTED_TIME);
         time.setTime(shownTime.getHour(), shownTime.getMinute(), 0);
         saved.flatMap(InterviewSlot::duration).ifPresent(d -> minutes.setSelection((int) d.toMinutes()));
-        setEnabled(true);
-        timed.addListener(SWT.Selection, e -> setEnabled(true));
 
         place = new Text(placeParent, SWT.BORDER | SWT.SINGLE);
         place.setTextLimit(InterviewSlot.MAX_LOCATION_LENGTH);
         place.setMessage(InterviewRow.PLACE_HINT);
         place.setToolTipText("Where the interview takes place: an address, \"Phone\", or a video call's link");
         saved.flatMap(InterviewSlot::location).ifPresent(place::setText);
+        setEnabled(true);
+        timed.addListener(SWT.Selection, e -> setEnabled(date.getEnabled()));
     }
 
     /** @return the fields in which Return means "save" */

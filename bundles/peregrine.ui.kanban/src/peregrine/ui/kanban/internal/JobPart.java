@@ -97,8 +97,8 @@ public class JobPart {
     private Table emails;
     private Table history;
     private Button save;
-    /** Whether the fields are being filled from the store: that is no change of the user's. */
-    private boolean filling;
+    /** What the fields held when they were last filled from the store; null until then. */
+    private JobEdit loaded;
 
     @Inject
     public JobPart(JobStore store, UISynchronize sync, MPart part, IEventBroker events) {
@@ -254,36 +254,33 @@ public class JobPart {
     }
 
     private void show(JobDetails details) {
-        filling = true;
-        try {
-            title.setText(details.job().title());
-            company.setText(details.job().company());
-            url.setText(details.job().url());
-            location.setText(details.location());
-            salary.setText(details.salary());
-            notes.setText(details.notes());
-            fillInterview(details.job().interview());
-            Optional<CompanyResearch> research = details.research();
-            researchWhen.setText(research.map(r -> r.generatedAt().isEmpty() ? "" : "Gathered " + r.generatedAt())
-                    .orElse(NO_RESEARCH));
-            brief.setText(research.map(CompanyResearch::brief).orElse(""));
-            talkingPoints.setText(research.map(CompanyResearch::talkingPoints).orElse(""));
-            redFlags.setText(research.map(CompanyResearch::redFlags).orElse(""));
-            emails.removeAll();
-            details.emails().forEach(mail -> row(emails, mail.subject(), mail.from(), mail.receivedAt()));
-            if (details.emails().isEmpty()) {
-                row(emails, NO_EMAILS, "", "");
-            }
-            history.removeAll();
-            details.history().forEach(stamp -> row(history, stamp.stage().label(), stamp.at()));
-            for (Table table : List.of(emails, history)) {
-                for (TableColumn column : table.getColumns()) {
-                    column.pack();
-                }
-            }
-        } finally {
-            filling = false;
+        loaded = null;
+        title.setText(details.job().title());
+        company.setText(details.job().company());
+        url.setText(details.job().url());
+        location.setText(details.location());
+        salary.setText(details.salary());
+        notes.setText(details.notes());
+        fillInterview(details.job().interview());
+        Optional<CompanyResearch> research = details.research();
+        researchWhen.setText(research.map(r -> r.generatedAt().isEmpty() ? "" : "Gathered " + r.generatedAt())
+                .orElse(NO_RESEARCH));
+        brief.setText(research.map(CompanyResearch::brief).orElse(""));
+        talkingPoints.setText(research.map(CompanyResearch::talkingPoints).orElse(""));
+        redFlags.setText(research.map(CompanyResearch::redFlags).orElse(""));
+        emails.removeAll();
+        details.emails().forEach(mail -> row(emails, mail.subject(), mail.from(), mail.receivedAt()));
+        if (details.emails().isEmpty()) {
+            row(emails, NO_EMAILS, "", "");
         }
+        history.removeAll();
+        details.history().forEach(stamp -> row(history, stamp.stage().label(), stamp.at()));
+        for (Table table : List.of(emails, history)) {
+            for (TableColumn column : table.getColumns()) {
+                column.pack();
+            }
+        }
+        loaded = inFields().orElse(null);
         part.setLabel(details.job().title());
         part.setTooltip(details.job().title() + " \u2013 " + details.job().company());
         part.setDirty(false);
@@ -316,9 +313,23 @@ public class JobPart {
         interviewBox.layout(true, true);
     }
 
+    /**
+     * Marks the part changed when its fields differ from what was read: GTK reports some changes of its date and time
+     * widgets late, so the fields are compared rather than their events counted.
+     */
     private void changed() {
-        if (!filling) {
-            part.setDirty(true);
+        if (loaded != null) {
+            part.setDirty(!inFields().equals(Optional.of(loaded)));
+        }
+    }
+
+    /** @return the edit the fields hold, empty when their interview slot is one no calendar can hold */
+    private Optional<JobEdit> inFields() {
+        try {
+            return Optional.of(new JobEdit(title.getText(), company.getText(), url.getText(), location.getText(),
+                    salary.getText(), notes.getText(), hasDate.getSelection() ? Optional.of(interview.slot()) : Optional.empty()));
+        } catch (IllegalArgumentException refused) {
+            return Optional.empty();
         }
     }
 

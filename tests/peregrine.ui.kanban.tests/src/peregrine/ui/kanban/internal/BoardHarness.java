@@ -369,7 +369,13 @@ final class BoardHarness {
             partContext.set(MPart.class, shown);
             partContext.set(Composite.class, parent);
             shown.setContext(partContext);
-            shown.setObject(ContextInjectionFactory.make(JobPart.class, partContext));
+            try {
+                shown.setObject(ContextInjectionFactory.make(JobPart.class, partContext));
+            } catch (RuntimeException e) {
+                // The handler service would keep it to itself.
+                e.printStackTrace();
+                throw e;
+            }
         }
         ((StackLayout) sideShell.getLayout()).topControl = parentOf(shown);
         sideShell.layout(true, true);
