@@ -127,7 +127,8 @@ class WindowBoundsAddonTest {
         new WindowBounds(x, y, width, height, false).write(preferences);
     }
 
-    private static MApplication loadModel() throws IOException {
+    /** @return the product's Application.e4xmi as EMF loads it */
+    static MApplication loadModel() throws IOException {
         ResourceSet resources = new ResourceSetImpl();
         resources.getResourceFactoryRegistry().getExtensionToFactoryMap().put("e4xmi", new XMIResourceFactoryImpl());
         Resource resource = resources.getResource(

@@ -21,6 +21,9 @@ final class Columns {
     /** Where the interview takes place: free text or a video link. */
     static final String INTERVIEW_LOCATION = "interview_location";
 
+    /** The user's notes on the job, of the job's own view. */
+    static final String NOTES = "notes";
+
     private Columns() {
     }
 }

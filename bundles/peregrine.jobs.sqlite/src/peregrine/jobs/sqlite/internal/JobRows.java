@@ -95,7 +95,8 @@ final class JobRows {
         return r.wasNull() || minutes <= 0 ? Optional.empty() : Optional.of(Duration.ofMinutes(minutes));
     }
 
-    private static String text(String value) {
+    /** @return the text of a column, empty for NULL */
+    static String text(String value) {
         return value == null ? "" : value;
     }
 

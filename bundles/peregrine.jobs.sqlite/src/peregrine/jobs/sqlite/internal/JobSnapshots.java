@@ -4,16 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import peregrine.jobs.JobSnapshot;
@@ -21,19 +17,18 @@ import peregrine.jobs.Stage;
 import peregrine.jobs.UnknownJobException;
 
 /**
- * A job's {@link JobSnapshot}: the {@code jobs} columns the workbench writes, as text, a NULL one left out. Only the
- * columns the file has are read and written, so a snapshot taken before a migration added one (e.g. {@code notes})
- * restores after it, the new column then NULL. Calendar links are not part of it: an undo never adds or removes
- * an event. The caller owns the transaction.
+ * A job's {@link JobSnapshot}: the {@code jobs} columns the workbench writes, as text, a NULL one left out (every one
+ * of them is in the file once {@link Schema} migrated it). Calendar links are not part of it: an undo never adds or
+ * removes an event. The caller owns the transaction.
  */
 final class JobSnapshots {
 
-    /** Every {@code jobs} column the workbench may write for a job, whether or not the file has it yet. */
+    /** Every {@code jobs} column the workbench may write for a job. */
     static final List<String> WRITTEN = Stream.of(
             Stream.of("status", "rejection_stage", "applied_at"),
             Arrays.stream(Stage.values()).map(Stage::stampColumn).flatMap(Optional::stream),
             Stream.of("interview_date", Columns.INTERVIEW_TIME, Columns.INTERVIEW_ZONE, Columns.INTERVIEW_DURATION,
-                    Columns.INTERVIEW_LOCATION, "title", "company", "url", "location", "salary", "notes"))
+                    Columns.INTERVIEW_LOCATION, "title", "company", "url", "location", "salary", Columns.NOTES))
             .flatMap(s -> s).distinct().toList();
 
     private JobSnapshots() {
@@ -41,15 +36,14 @@ final class JobSnapshots {
 
     /** @throws UnknownJobException if there is no such job */
     static JobSnapshot take(Connection c, long id) throws SQLException, UnknownJobException {
-        List<String> columns = present(c);
-        try (PreparedStatement p = c.prepareStatement("SELECT " + String.join(", ", columns) + " FROM jobs WHERE id = ?")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + String.join(", ", WRITTEN) + " FROM jobs WHERE id = ?")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) {
                     throw new UnknownJobException(id);
                 }
                 Map<String, String> values = new HashMap<>();
-                for (String column : columns) {
+                for (String column : WRITTEN) {
                     String value = r.getString(column);
                     if (value != null) {
                         values.put(column, value);
@@ -60,12 +54,11 @@ final class JobSnapshots {
         }
     }
 
-    /** Writes every column of {@code to} the file has, NULL where {@code to} has none. */
+    /** Writes every column of {@code to}, NULL where {@code to} has none. */
     static void write(Connection c, JobSnapshot to) throws SQLException {
-        List<String> columns = present(c);
-        try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET " + String.join(" = ?, ", columns) + " = ? WHERE id = ?")) {
+        try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET " + String.join(" = ?, ", WRITTEN) + " = ? WHERE id = ?")) {
             int i = 1;
-            for (String column : columns) {
+            for (String column : WRITTEN) {
                 String value = to.columns().get(column);
                 if (value == null) {
                     p.setNull(i++, Types.VARCHAR);
@@ -77,18 +70,5 @@ final class JobSnapshots {
             p.setLong(i, to.jobId());
             p.executeUpdate();
         }
-    }
-
-    /** @return the columns of {@link #WRITTEN} that the file's {@code jobs} table has, in that order */
-    private static List<String> present(Connection c) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(jobs)")) {
-            while (r.next()) {
-                names.add(r.getString("name"));
-            }
-        }
-        List<String> columns = new ArrayList<>(WRITTEN);
-        columns.retainAll(names);
-        return columns;
     }
 }

@@ -62,7 +62,7 @@ final class Schema {
                     Columns.CALENDAR_PROVIDER, "TEXT", Columns.INTERVIEW_TIME, "TEXT",
                     Columns.INTERVIEW_ZONE, "TEXT", Columns.INTERVIEW_DURATION, "INTEGER",
                     Columns.CALENDAR_EVENT_VERSION, "TEXT", Columns.CALENDAR_EVENT_ADDRESS, "TEXT",
-                    Columns.INTERVIEW_LOCATION, "TEXT"),
+                    Columns.INTERVIEW_LOCATION, "TEXT", Columns.NOTES, "TEXT"),
             "company_research", ordered("accessibility_brief", "TEXT", "scrape_used", "INTEGER"));
 
     private Schema() {
@@ -116,7 +116,8 @@ final class Schema {
         }
     }
 
-    private static Set<String> columns(Connection c, String table) throws SQLException {
+    /** @return the names of the table's columns; empty when the file has no such table */
+    static Set<String> columns(Connection c, String table) throws SQLException {
         Set<String> names = new HashSet<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (r.next()) {

@@ -165,10 +165,7 @@ public final class SqliteJobStore implements JobStore {
                     return keys.getLong(1);
                 }
             } catch (SQLException e) {
-                if (e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-                    throw new JobStoreException("A job with the listing " + job.url() + " is already in " + file + ".");
-                }
-                throw e;
+                throw refuseDuplicateListing(e, job.url());
             }
         });
     }
@@ -220,22 +217,7 @@ public final class SqliteJobStore implements JobStore {
     public Job setInterview(long id, Optional<InterviewSlot> slot) throws JobStoreException {
         return write(c -> {
             requireJob(c, id);
-            try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET interview_date = ?, " + Columns.INTERVIEW_TIME
-                    + " = ?, " + Columns.INTERVIEW_ZONE + " = ?, " + Columns.INTERVIEW_DURATION + " = ?, " + Columns.INTERVIEW_LOCATION
-                    + " = ? WHERE id = ?")) {
-                setNullable(p, 1, slot.map(s -> InterviewDates.write(s.date())).orElse(null));
-                setNullable(p, 2, slot.flatMap(InterviewSlot::time).map(t -> t.truncatedTo(ChronoUnit.MINUTES).toString()).orElse(null));
-                setNullable(p, 3, slot.flatMap(InterviewSlot::zone).map(ZoneId::getId).orElse(null));
-                Optional<Duration> duration = slot.flatMap(InterviewSlot::duration);
-                if (duration.isPresent()) {
-                    p.setLong(4, duration.get().toMinutes());
-                } else {
-                    p.setNull(4, Types.INTEGER);
-                }
-                setNullable(p, 5, slot.flatMap(InterviewSlot::location).orElse(null));
-                p.setLong(6, id);
-                p.executeUpdate();
-            }
+            writeInterview(c, id, slot);
             return jobIn(c, id);
         });
     }
@@ -276,18 +258,30 @@ public final class SqliteJobStore implements JobStore {
         });
     }
 
-    // TEMPORARY: the helpers of #15 replace these with the real queries (details/edit: job view; find: filter;
-    // snapshot/restore: undo).
     @Override
     public JobDetails details(long id) throws JobStoreException {
-        throw new UnsupportedOperationException("not yet");
+        return withConnection(c -> JobViewRows.details(c, requireJob(c, id)));
     }
 
     @Override
     public Job edit(long id, JobEdit edit) throws JobStoreException {
-        throw new UnsupportedOperationException("not yet");
+        Map<JobEdit.Field, String> problems = edit.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", problems.values()));
+        }
+        return write(c -> {
+            requireJob(c, id);
+            try {
+                JobViewRows.write(c, id, edit);
+            } catch (SQLException e) {
+                throw refuseDuplicateListing(e, edit.url());
+            }
+            writeInterview(c, id, edit.interview());
+            return jobIn(c, id);
+        });
     }
 
+    // TEMPORARY: the helpers of #15 replace these with the real queries (find: filter; snapshot/restore: undo).
     @Override
     public Set<Long> find(String text) throws JobStoreException {
         throw new UnsupportedOperationException("not yet");
@@ -316,6 +310,38 @@ public final class SqliteJobStore implements JobStore {
             JobSnapshots.write(c, to);
             return jobIn(c, to.jobId());
         });
+    }
+
+    /** Writes the slot's columns, of {@link #setInterview} and {@link #edit}; the caller owns the transaction. */
+    private static void writeInterview(Connection c, long id, Optional<InterviewSlot> slot) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET interview_date = ?, " + Columns.INTERVIEW_TIME
+                + " = ?, " + Columns.INTERVIEW_ZONE + " = ?, " + Columns.INTERVIEW_DURATION + " = ?, " + Columns.INTERVIEW_LOCATION
+                + " = ? WHERE id = ?")) {
+            setNullable(p, 1, slot.map(s -> InterviewDates.write(s.date())).orElse(null));
+            setNullable(p, 2, slot.flatMap(InterviewSlot::time).map(t -> t.truncatedTo(ChronoUnit.MINUTES).toString()).orElse(null));
+            setNullable(p, 3, slot.flatMap(InterviewSlot::zone).map(ZoneId::getId).orElse(null));
+            Optional<Duration> duration = slot.flatMap(InterviewSlot::duration);
+            if (duration.isPresent()) {
+                p.setLong(4, duration.get().toMinutes());
+            } else {
+                p.setNull(4, Types.INTEGER);
+            }
+            setNullable(p, 5, slot.flatMap(InterviewSlot::location).orElse(null));
+            p.setLong(6, id);
+            p.executeUpdate();
+        }
+    }
+
+    /**
+     * @return {@code e}, unless it is the refusal of a second job with the listing {@code url} ({@code jobs.url} is
+     *         UNIQUE in Peregrine's table)
+     * @throws JobStoreException saying so, when it is
+     */
+    private SQLException refuseDuplicateListing(SQLException e, String url) throws JobStoreException {
+        if (e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+            throw new JobStoreException("A job with the listing " + url + " is already in " + file + ".");
+        }
+        return e;
     }
 
     private String now() {

@@ -187,6 +187,12 @@ public class BoardPart {
         }
 
         @Override
+        public void openJob(Job job) {
+            handlers.executeHandler(commands.createCommand(OpenJobHandler.COMMAND_ID,
+                    Map.of(OpenJobHandler.JOB_ID, Long.toString(job.id()))));
+        }
+
+        @Override
         public void openEvent(URI link) {
             open(link.toString());
         }
@@ -269,6 +275,20 @@ public class BoardPart {
     @org.eclipse.e4.core.di.annotations.Optional
     public void settingsChanged(@EventTopic(WorkbenchSettings.CHANGED_TOPIC) Event event) {
         checkCalendars();
+    }
+
+    /** Reads the board again when another view changed jobs in the store. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    public void jobsChanged(@EventTopic(JobsChanged.TOPIC) Event event) {
+        if (event.getProperty(JobsChanged.ORIGIN) == this) {
+            return;
+        }
+        sync.asyncExec(() -> {
+            if (root != null && !root.isDisposed()) {
+                load();
+            }
+        });
     }
 
     @PostConstruct

@@ -35,6 +35,9 @@ interface CardActions {
     /** Asks where to, then writes the job's interview as a calendar file. */
     void exportEvent(Job job);
 
+    /** Opens the job in its own view beside the board, through the open-job command. */
+    void openJob(Job job);
+
     /** Opens a calendar event's page in the user's browser. */
     void openEvent(URI link);
 }

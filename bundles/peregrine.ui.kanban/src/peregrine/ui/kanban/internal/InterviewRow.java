@@ -2,7 +2,6 @@ package peregrine.ui.kanban.internal;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,10 +20,8 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
-import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 
 import peregrine.calendar.CalendarOffer;
@@ -120,7 +117,6 @@ final class InterviewRow {
             return;
         }
         Optional<InterviewSlot> saved = job.interview();
-        Optional<ZonedDateTime> savedStart = saved.flatMap(InterviewRow::localStart);
         entry = new Composite(card, SWT.NONE);
         entry.moveBelow(summary);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(entry);
@@ -128,39 +124,8 @@ final class InterviewRow {
         Composite fields = new Composite(entry, SWT.NONE);
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).center(true).applyTo(fields);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(fields);
-        DateTime date = new DateTime(fields, SWT.DATE | SWT.MEDIUM | SWT.DROP_DOWN);
-        savedStart.map(ZonedDateTime::toLocalDate).or(() -> saved.map(InterviewSlot::date))
-                .ifPresent(day -> date.setDate(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth()));
-        date.setToolTipText("Interview date");
-
-        Button timed = new Button(fields, SWT.CHECK);
-        timed.setText("at");
-        timed.setToolTipText("Set a time of day; without one the calendar event starts at 12:00 UTC");
-        DateTime time = new DateTime(fields, SWT.TIME | SWT.SHORT);
-        time.setToolTipText("Time of day, in this computer's time zone (" + ZoneId.systemDefault().getId() + ")");
-        Spinner minutes = new Spinner(fields, SWT.BORDER);
-        minutes.setValues(DEFAULT_MINUTES, 5, 24 * 60, 0, 15, 60);
-        minutes.setToolTipText("Duration in minutes");
-        Label unit = new Label(fields, SWT.NONE);
-        unit.setText("min");
-
-        timed.setSelection(savedStart.isPresent());
-        // Offer a plausible interview hour rather than the clock's current minute.
-        LocalTime shownTime = savedStart.map(ZonedDateTime::toLocalTime).orElse(SUGGESTED_TIME);
-        time.setTime(shownTime.getHour(), shownTime.getMinute(), 0);
-        saved.flatMap(InterviewSlot::duration).ifPresent(d -> minutes.setSelection((int) d.toMinutes()));
-        Runnable enableTime = () -> {
-            time.setEnabled(timed.getSelection());
-            minutes.setEnabled(timed.getSelection());
-        };
-        enableTime.run();
-        timed.addListener(SWT.Selection, e -> enableTime.run());
-
-        Text place = new Text(entry, SWT.BORDER | SWT.SINGLE);
-        place.setTextLimit(InterviewSlot.MAX_LOCATION_LENGTH);
-        place.setMessage(PLACE_HINT);
-        place.setToolTipText("Where the interview takes place: an address, \"Phone\", or a video call's link");
-        saved.flatMap(InterviewSlot::location).ifPresent(place::setText);
+        InterviewFields interview = new InterviewFields(fields, entry, saved);
+        Text place = interview.place;
         GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(place);
         Label reminders = new Label(entry, SWT.WRAP);
         reminders.setText(context.calendar().remindersLine());
@@ -170,15 +135,9 @@ final class InterviewRow {
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(actionsRow);
 
         Runnable save = () -> {
-            LocalDate day = LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
             InterviewSlot slot;
             try {
-                // Without a time of day the slot keeps a duration set elsewhere (peregrine-cli): the calendar uses it.
-                slot = timed.getSelection()
-                        ? new InterviewSlot(day, Optional.of(LocalTime.of(time.getHours(), time.getMinutes())),
-                                Optional.of(ZoneId.systemDefault()), Optional.of(Duration.ofMinutes(minutes.getSelection())))
-                        : new InterviewSlot(day, Optional.empty(), Optional.empty(), saved.flatMap(InterviewSlot::duration));
-                slot = slot.withLocation(Optional.of(place.getText()));
+                slot = interview.slot();
             } catch (IllegalArgumentException refused) {
                 // A date no calendar can hold (the widget offers years InterviewSlot refuses): say why, save nothing.
                 refuse(refused.getMessage());
@@ -206,12 +165,12 @@ final class InterviewRow {
                 }
             });
         }
-        for (Control field : new Control[] { date, time, minutes, place }) {
+        for (Control field : interview.entries()) {
             field.addListener(SWT.DefaultSelection, e -> save.run());
         }
         showSummary();
         resized.run();
-        date.setFocus();
+        interview.date.setFocus();
     }
 
     /** Shows under the open entry why it cannot be saved; the entry stays open for a correction. */

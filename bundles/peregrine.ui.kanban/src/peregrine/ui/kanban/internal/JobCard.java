@@ -35,7 +35,7 @@ import peregrine.jobs.Stage;
  * One job on the board: what it is, how long ago it was applied to, its interview, and what can be
  * done with it next. A card can be dragged to another section; what travels is the job's id as text.
  * The card's control carries its {@link Job} as widget data, so that tools and tests can tell which
- * job a card shows. A click on the card selects it; the selected card is tinted.
+ * job a card shows. A click on the card selects it; the selected card is tinted; a double-click opens the job's own view.
  * <p>
  * A card is drawn once for what it shows ({@link #shows(Job, CardContext)}): the board keeps it
  * through a redraw that leaves its job, the day, the calendar offer and the job's push as they were.
@@ -96,6 +96,7 @@ final class JobCard {
         handles.forEach(handle -> {
             draggable(handle, job);
             handle.addListener(SWT.MouseDown, e -> actions.select(job));
+            handle.addListener(SWT.MouseDoubleClick, e -> actions.openJob(job));
         });
     }
 

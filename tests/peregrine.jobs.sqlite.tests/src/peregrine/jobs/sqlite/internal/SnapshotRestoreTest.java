@@ -97,13 +97,8 @@ class SnapshotRestoreTest {
     }
 
     @Test
-    void theNotesColumnIsPartOfTheSnapshotOnceTheFileHasIt() throws Exception {
+    void theNotesAndListingColumnsArePartOfTheSnapshot() throws Exception {
         long id = store.add(new NewJob("Engineer", "Acme", "", Stage.APPLIED));
-        JobSnapshot withoutNotes = store.snapshot(id);
-        try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE jobs ADD COLUMN notes TEXT");
-        }
-        assertEquals(withoutNotes, store.snapshot(id), "an empty new column changes nothing");
         try (Connection c = PeregrineFiles.connect(file); Statement s = c.createStatement()) {
             s.execute("UPDATE jobs SET notes = 'Call back Monday', salary = '90k' WHERE id = " + id);
         }

@@ -7,8 +7,10 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.eclipse.core.commands.Category;
@@ -20,6 +22,9 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.core.runtime.jobs.IJobManager;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -27,6 +32,7 @@ import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -39,6 +45,7 @@ import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 import peregrine.calendar.CalendarPushService;
@@ -52,8 +59,11 @@ import peregrine.settings.WorkbenchSettings;
  * DS push service and settings of the test runtime, the e4 command and handler services with the push
  * command defined and its handler active, a part service that finds the board and a selection service
  * that publishes the active selection, and the Undo command, which {@link #bindKey} binds to a key as the window's
- * binding table does. It drives the event loop until the board's background work is done, answers the board's
- * questions as they open, and types keys as real key events.
+ * binding table does. The open-job command is defined with its handler, and the part service puts the parts it is
+ * asked to show in a side part stack of its own (a second shell), where each part is made as the workbench makes it:
+ * in a context of its own holding its {@link MPart} and its parent composite. An event broker posts through the
+ * framework's Event Admin. It drives the event loop until the board's and the parts' background work is done, answers
+ * the board's questions as they open, and types keys as real key events.
  */
 final class BoardHarness {
 
@@ -65,7 +75,11 @@ final class BoardHarness {
     final IEclipseContext context;
     BoardPart part;
     private final List<Listener> keyFilters = new ArrayList<>();
+    /** The parts of the side part stack, in the order they were added. */
+    final List<MPart> side = new ArrayList<>();
+    private Shell sideShell;
 
+    @SuppressWarnings("unchecked") // IEventBroker.post takes the properties as an Object
     BoardHarness(Display display, JobStore store) {
         this.display = display;
         shell = new Shell(display);
@@ -85,7 +99,16 @@ final class BoardHarness {
         context.get(EHandlerService.class).activateHandler(PushAllHandler.COMMAND_ID, new PushAllHandler());
         commands.defineCommand(UndoHandler.COMMAND_ID, "Undo", null, category, null);
         context.get(EHandlerService.class).activateHandler(UndoHandler.COMMAND_ID, new UndoHandler());
-        context.set(EPartService.class, stub(EPartService.class, "findPart", args -> board(args[0])));
+        commands.defineCommand(OpenJobHandler.COMMAND_ID, "Open Job", null, category, new IParameter[] { jobIdParameter() });
+        context.get(EHandlerService.class).activateHandler(OpenJobHandler.COMMAND_ID, new OpenJobHandler());
+        context.set(EPartService.class, stub(EPartService.class, Map.of("findPart", args -> board(args[0]),
+                "getParts", args -> List.copyOf(side), "createPart", args -> createPart((String) args[0]),
+                "showPart", args -> showPart((MPart) args[0]))));
+        EventAdmin eventAdmin = service(EventAdmin.class);
+        context.set(IEventBroker.class, stub(IEventBroker.class, Map.of("post", args -> {
+            eventAdmin.postEvent(new org.osgi.service.event.Event((String) args[0], (Map<String, ?>) args[1]));
+            return true;
+        })));
         context.set(ESelectionService.class, stub(ESelectionService.class, "setSelection", args -> {
             context.set(IServiceConstants.ACTIVE_SELECTION, args[0]);
             return null;
@@ -114,6 +137,9 @@ final class BoardHarness {
             waitForTheBoard();
         }
         keyFilters.forEach(filter -> display.removeFilter(SWT.KeyDown, filter));
+        if (sideShell != null) {
+            sideShell.dispose();
+        }
         shell.dispose();
         context.dispose();
     }
@@ -362,10 +388,16 @@ final class BoardHarness {
     }
 
     /** An implementation of {@code type} that answers {@code method} and nothing else the board never calls. */
-    private static <T> T stub(Class<T> type, String method, java.util.function.Function<Object[], Object> answer) {
+    private static <T> T stub(Class<T> type, String method, Function<Object[], Object> answer) {
+        return stub(type, Map.of(method, answer));
+    }
+
+    /** An implementation of {@code type} that answers the methods named in {@code answers}, and nothing else. */
+    private static <T> T stub(Class<T> type, Map<String, Function<Object[], Object>> answers) {
         return type.cast(Proxy.newProxyInstance(BoardHarness.class.getClassLoader(), new Class<?>[] { type },
                 (proxy, called, args) -> {
-                    if (called.getName().equals(method)) {
+                    Function<Object[], Object> answer = answers.get(called.getName());
+                    if (answer != null && called.getDeclaringClass() != Object.class) {
                         return answer.apply(args);
                     }
                     if (called.getDeclaringClass() == Object.class) {
@@ -401,7 +433,61 @@ final class BoardHarness {
     }
 
     private boolean idle() {
-        return org.eclipse.core.runtime.jobs.Job.getJobManager().find(part).length == 0;
+        IJobManager jobs = org.eclipse.core.runtime.jobs.Job.getJobManager();
+        return jobs.find(part).length == 0 && side.stream().allMatch(p -> p.getObject() == null || jobs.find(p.getObject()).length == 0);
+    }
+
+    // --- the side part stack
+
+    /** @return the side stack's job part of job {@code id}, if one is open */
+    Optional<MPart> jobPart(long id) {
+        return side.stream().filter(p -> Long.toString(id).equals(p.getPersistedState().get(JobPart.JOB_ID))).findFirst();
+    }
+
+    /** @return the composite the side stack made for {@code part} */
+    static Composite parentOf(MPart part) {
+        return part.getContext().get(Composite.class);
+    }
+
+    private MPart createPart(String descriptorId) {
+        MPart created = MBasicFactory.INSTANCE.createPart();
+        created.setElementId(descriptorId);
+        created.setLabel("Job");
+        return created;
+    }
+
+    /** Adds {@code shown} to the side stack if it is not there, makes its object if it has none, and activates it. */
+    private MPart showPart(MPart shown) {
+        if (!JobPart.DESCRIPTOR_ID.equals(shown.getElementId())) {
+            throw new UnsupportedOperationException("The side stack shows job parts only, not " + shown.getElementId());
+        }
+        if (!side.contains(shown)) {
+            side.add(shown);
+        }
+        if (sideShell == null) {
+            sideShell = new Shell(display);
+            sideShell.setSize(500, 1000);
+            sideShell.setLayout(new StackLayout());
+        }
+        if (shown.getObject() == null) {
+            Composite parent = new Composite(sideShell, SWT.NONE);
+            IEclipseContext partContext = context.createChild("job part");
+            partContext.set(MPart.class, shown);
+            partContext.set(Composite.class, parent);
+            shown.setContext(partContext);
+            try {
+                shown.setObject(ContextInjectionFactory.make(JobPart.class, partContext));
+            } catch (RuntimeException e) {
+                // The handler service would keep it to itself.
+                e.printStackTrace();
+                throw e;
+            }
+        }
+        ((StackLayout) sideShell.getLayout()).topControl = parentOf(shown);
+        sideShell.layout(true, true);
+        sideShell.open();
+        ContextInjectionFactory.invoke(shown.getObject(), Focus.class, shown.getContext(), null);
+        return shown;
     }
 
     private void dispatchFor(Duration time) {
