@@ -62,7 +62,7 @@ final class Schema {
                     Columns.CALENDAR_PROVIDER, "TEXT", Columns.INTERVIEW_TIME, "TEXT",
                     Columns.INTERVIEW_ZONE, "TEXT", Columns.INTERVIEW_DURATION, "INTEGER",
                     Columns.CALENDAR_EVENT_VERSION, "TEXT", Columns.CALENDAR_EVENT_ADDRESS, "TEXT",
-                    Columns.INTERVIEW_LOCATION, "TEXT"),
+                    Columns.INTERVIEW_LOCATION, "TEXT", Columns.NOTES, "TEXT"),
             "company_research", ordered("accessibility_brief", "TEXT", "scrape_used", "INTEGER"));
 
     private Schema() {

@@ -289,7 +289,8 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public Set<Long> find(String text) throws JobStoreException {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(text, "text");
+        return withConnection(c -> JobSearch.find(c, text));
     }
 
     @Override
