@@ -194,6 +194,7 @@ public class BoardPart {
     private MessageLine message;
     private Composite emptyNotice;
     private Composite board;
+    private BoardFilter filter;
 
     @Inject
     public BoardPart(JobStore store, UISynchronize sync, CalendarPushService pushService, WorkbenchSettings settings,
@@ -261,6 +262,7 @@ public class BoardPart {
         calls = new StoreCalls(store, sync, parent, this);
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
 
+        filter = new BoardFilter(parent, calls, published, this::redraw, this::showMessage);
         message = new MessageLine(parent);
 
         emptyNotice = createEmptyNotice(parent);
@@ -404,7 +406,7 @@ public class BoardPart {
     }
 
     private void load() {
-        calls.run("Loading the Interviews board", this::read, this::show, this::showMessage);
+        calls.run("Loading the Interviews board", this::read, this::showRead, this::showMessage);
     }
 
     private BoardContents read(JobStore from) throws JobStoreException {
@@ -428,7 +430,7 @@ public class BoardPart {
             return read(s);
         }, board -> {
             message.hide();
-            show(board);
+            showRead(board);
             then.run();
         }, failure -> {
             showMessage(failure);
@@ -481,7 +483,13 @@ public class BoardPart {
         }
     }
 
-    /** Shows the board as read; each section keeps the cards that still show what they showed. */
+    /** Shows the board as just read from the store, and has the filter search it again. */
+    private void showRead(BoardContents contents) {
+        show(contents);
+        filter.readAgain();
+    }
+
+    /** Shows the board as read, as far as the filter lets it; each section keeps the cards that still show what they showed. */
     private void show(BoardContents contents) {
         long started = System.nanoTime();
         boolean first = lastRead == null;
@@ -496,10 +504,10 @@ public class BoardPart {
                 List<Job> inColumn = column.stages().stream()
                         .flatMap(stage -> jobs.getOrDefault(stage, List.of()).stream()).toList();
                 inColumn.forEach(job -> shown.put(job.id(), job));
-                section.show(inColumn, cardActions, context);
+                section.show(filter.apply(inColumn), cardActions, context);
             });
             contents.otherStatuses().forEach(job -> shown.put(job.id(), job));
-            otherStatuses.show(contents.otherStatuses(), cardActions, context);
+            otherStatuses.show(filter.apply(contents.otherStatuses()), cardActions, context);
             setShown(otherStatuses.control(), !contents.otherStatuses().isEmpty());
             setShown(emptyNotice, shown.isEmpty());
         } finally {
