@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.text.Normalizer;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -52,9 +53,26 @@ final class JobSearch {
      *         that "Ü" meets "ü", "É" meets "é" and "Σ" meets both "σ" and "ς"
      */
     static String fold(String text) {
-        String composed = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        if (isAscii(text)) {
+            // Most of what a job board holds: for ASCII, upper then lower case is lower case.
+            return text.toLowerCase(Locale.ROOT);
+        }
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder folded = new StringBuilder(composed.length());
-        composed.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+        for (int i = 0; i < composed.length();) {
+            int cp = composed.codePointAt(i);
+            folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+            i += Character.charCount(cp);
+        }
         return folded.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }
