@@ -18,12 +18,14 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
 import org.osgi.service.event.Event;
 
 import peregrine.calendar.CalendarPushService;
@@ -65,11 +67,14 @@ public class UpcomingPart {
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         column("Date", 100, row -> InterviewRow.DATE.format(row.day()));
-        column("Time (" + ZoneId.systemDefault().getId() + ")", 90, row -> row.time().map(InterviewRow.TIME::format).orElse(""));
+        column("Time", 80, row -> row.time().map(InterviewRow.TIME::format).orElse(""))
+                .setToolTipText("In this computer's time zone (" + ZoneId.systemDefault().getId() + ")");
         column("Title", 160, row -> row.job().title());
         column("Company", 120, row -> row.job().company());
         column("Stage", 100, row -> row.job().stage().map(stage -> stage.label()).orElse(row.job().status()));
         column("Calendar", 180, UpcomingInterview::calendar);
+        // A long calendar state (why it cannot be pushed) is read whole in the cell's tooltip.
+        ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         calls = new StoreCalls(store, sync, table, this);
@@ -116,7 +121,7 @@ public class UpcomingPart {
         }
     }
 
-    private void column(String title, int width, Function<UpcomingInterview, String> text) {
+    private TableColumn column(String title, int width, Function<UpcomingInterview, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
@@ -127,9 +132,15 @@ public class UpcomingPart {
             }
 
             @Override
+            public String getToolTipText(Object element) {
+                return getText(element);
+            }
+
+            @Override
             public Color getForeground(Object element) {
                 return ((UpcomingInterview) element).past() ? viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY) : null;
             }
         });
+        return column.getColumn();
     }
 }
