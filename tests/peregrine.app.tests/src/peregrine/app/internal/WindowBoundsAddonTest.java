@@ -127,7 +127,8 @@ class WindowBoundsAddonTest {
         new WindowBounds(x, y, width, height, false).write(preferences);
     }
 
-    private static MApplication loadModel() throws IOException {
+    /** @return the product's own application model, as the workbench loads it */
+    static MApplication loadModel() throws IOException {
         ResourceSet resources = new ResourceSetImpl();
         resources.getResourceFactoryRegistry().getExtensionToFactoryMap().put("e4xmi", new XMIResourceFactoryImpl());
         Resource resource = resources.getResource(
