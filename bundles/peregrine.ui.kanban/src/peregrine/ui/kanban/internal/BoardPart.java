@@ -66,7 +66,8 @@ import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
  * does not know (a newer Peregrine's), collapsed too, each card naming its status as stored. Every read
  * and write of the store runs in a background job that belongs to this part's job family; the board
  * redraws from the store after each change it makes.
- * Store errors are written for users and appear in a message line at the top of the part.
+ * Store errors are written for users and appear in a message line at the top of the part, under the
+ * {@link BoardFilter}, which narrows what the sections show (and count) to the jobs found and the stage chosen.
  * <p>
  * The board also offers to push a card's interview to its calendars, to remove it from them and to export it.
  * What a card may offer is the push service's {@link peregrine.calendar.CalendarOffer}, read off the display
@@ -102,7 +103,7 @@ public class BoardPart {
     // Checks queue behind each other, so the last look at the providers is the one the cards show.
     private final ISchedulingRule calendarChecks = new SerialRule();
     private final Map<BoardColumn, BoardSection> sections = new EnumMap<>(BoardColumn.class);
-    /** The jobs as the board last showed them, by id: a drop is judged against what the user saw. */
+    /** The jobs as the board last showed them, by id, those the filter hides too: a drop is judged against what the user saw. */
     private final Map<Long, Job> shown = new HashMap<>();
     /**
      * The board as last read from the store, to draw again when only the calendar or a push changed;
