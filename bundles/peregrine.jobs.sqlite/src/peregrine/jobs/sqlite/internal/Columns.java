@@ -20,9 +20,9 @@ final class Columns {
     static final String CALENDAR_EVENT_ADDRESS = "calendar_event_address";
     /** Where the interview takes place: free text or a video link. */
     static final String INTERVIEW_LOCATION = "interview_location";
-
-    /** The user's notes on the job, of the job's own view. */
+    /** The user's notes on the job: free text. */
     static final String NOTES = "notes";
+
 
     private Columns() {
     }

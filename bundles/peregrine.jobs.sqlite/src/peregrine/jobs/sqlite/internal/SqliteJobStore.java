@@ -284,7 +284,8 @@ public final class SqliteJobStore implements JobStore {
     // TEMPORARY: the helpers of #15 replace these with the real queries (find: filter; snapshot/restore: undo).
     @Override
     public Set<Long> find(String text) throws JobStoreException {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(text, "text");
+        return withConnection(c -> JobSearch.find(c, text));
     }
 
     /** The snapshot holds the {@code jobs} columns the workbench writes (see {@link JobSnapshots}), not the calendar links. */

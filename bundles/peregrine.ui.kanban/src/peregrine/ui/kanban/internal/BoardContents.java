@@ -1,6 +1,7 @@
 package peregrine.ui.kanban.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,17 @@ import peregrine.settings.WorkbenchSettings;
  */
 record BoardContents(Map<Stage, List<Job>> board, List<Job> otherStatuses, CalendarView calendar) {
 
-    /** Reads the store, then asks the calendars about its jobs; blocks: call it off the display thread. */
+    /**
+     * Reads the store, then asks the calendars about its jobs; blocks: call it off the display thread. The stages that
+     * take an interview date are sorted by it ({@link InterviewOrder#SOONEST_FIRST}); the others stay as the store
+     * gives them, newest first.
+     */
     static BoardContents read(JobStore store, List<CalendarProvider> providers, CalendarPushService push,
             WorkbenchSettings settings) throws JobStoreException {
-        BoardContents read = new BoardContents(store.board(), store.otherStatuses(), CalendarView.NONE);
+        Map<Stage, List<Job>> board = new EnumMap<>(Stage.class);
+        store.board().forEach((stage, jobs) -> board.put(stage, stage.takesInterviewDate()
+                ? jobs.stream().sorted(InterviewOrder.SOONEST_FIRST).toList() : jobs));
+        BoardContents read = new BoardContents(board, store.otherStatuses(), CalendarView.NONE);
         return read.with(CalendarView.read(read.jobs(), providers, push, settings));
     }
 

@@ -67,7 +67,8 @@ import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
  * does not know (a newer Peregrine's), collapsed too, each card naming its status as stored. Every read
  * and write of the store runs in a background job that belongs to this part's job family; the board
  * redraws from the store after each change it makes.
- * Store errors are written for users and appear in a message line at the top of the part.
+ * Store errors are written for users and appear in a message line at the top of the part, under the
+ * {@link BoardFilter}, which narrows what the sections show (and count) to the jobs found and the stage chosen.
  * <p>
  * The board also offers to push a card's interview to its calendars, to remove it from them and to export it.
  * What a card may offer is the push service's {@link peregrine.calendar.CalendarOffer}, read off the display
@@ -107,7 +108,7 @@ public class BoardPart {
     // Checks queue behind each other, so the last look at the providers is the one the cards show.
     private final ISchedulingRule calendarChecks = new SerialRule();
     private final Map<BoardColumn, BoardSection> sections = new EnumMap<>(BoardColumn.class);
-    /** The jobs as the board last showed them, by id: a drop is judged against what the user saw. */
+    /** The jobs as the board last showed them, by id, those the filter hides too: a drop is judged against what the user saw. */
     private final Map<Long, Job> shown = new HashMap<>();
     /**
      * The board as last read from the store, to draw again when only the calendar or a push changed;
@@ -209,6 +210,7 @@ public class BoardPart {
     private MessageLine message;
     private Composite emptyNotice;
     private Composite board;
+    private BoardFilter filter;
 
     @Inject
     public BoardPart(JobStore store, UISynchronize sync, CalendarPushService pushService, WorkbenchSettings settings,
@@ -297,6 +299,7 @@ public class BoardPart {
         calls = new StoreCalls(store, sync, parent, this);
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
 
+        filter = new BoardFilter(parent, calls, published, this::redraw, this::showMessage);
         message = new MessageLine(parent);
 
         emptyNotice = createEmptyNotice(parent);
@@ -445,7 +448,7 @@ public class BoardPart {
     }
 
     private void load() {
-        calls.run("Loading the Interviews board", this::read, this::show, this::showMessage);
+        calls.run("Loading the Interviews board", this::read, this::showRead, this::showMessage);
     }
 
     private BoardContents read(JobStore from) throws JobStoreException {
@@ -500,7 +503,7 @@ public class BoardPart {
             return read(s);
         }, board -> {
             message.hide();
-            show(board);
+            showRead(board);
             then.run();
         }, failure -> {
             showMessage(failure);
@@ -553,7 +556,13 @@ public class BoardPart {
         }
     }
 
-    /** Shows the board as read; each section keeps the cards that still show what they showed. */
+    /** Shows the board as just read from the store, and has the filter search it again. */
+    private void showRead(BoardContents contents) {
+        show(contents);
+        filter.readAgain();
+    }
+
+    /** Shows the board as read, as far as the filter lets it; each section keeps the cards that still show what they showed. */
     private void show(BoardContents contents) {
         long started = System.nanoTime();
         boolean first = lastRead == null;
@@ -568,10 +577,10 @@ public class BoardPart {
                 List<Job> inColumn = column.stages().stream()
                         .flatMap(stage -> jobs.getOrDefault(stage, List.of()).stream()).toList();
                 inColumn.forEach(job -> shown.put(job.id(), job));
-                section.show(inColumn, cardActions, context);
+                section.show(filter.apply(inColumn), cardActions, context);
             });
             contents.otherStatuses().forEach(job -> shown.put(job.id(), job));
-            otherStatuses.show(contents.otherStatuses(), cardActions, context);
+            otherStatuses.show(filter.apply(contents.otherStatuses()), cardActions, context);
             setShown(otherStatuses.control(), !contents.otherStatuses().isEmpty());
             setShown(emptyNotice, shown.isEmpty());
         } finally {

@@ -48,6 +48,24 @@ final class StoreCalls {
      * @param failed    receives a message written for the user on the display thread
      */
     <T> void run(String name, StoreCall<T> call, Consumer<T> succeeded, Consumer<String> failed) {
+        Job job = job(name, call, succeeded, failed);
+        job.setRule(oneAtATime);
+        job.schedule();
+    }
+
+    /**
+     * As {@link #run}, but {@code delayMillis} later and beside the queue: for reads that may overtake each other, such as a
+     * search typed on, whose caller keeps only the newest answer. The job is returned so that the caller can cancel
+     * it while it still waits.
+     */
+    <T> Job runBeside(String name, long delayMillis, StoreCall<T> call, Consumer<T> succeeded, Consumer<String> failed) {
+        Job job = job(name, call, succeeded, failed);
+        job.setSystem(true);
+        job.schedule(delayMillis);
+        return job;
+    }
+
+    private <T> Job job(String name, StoreCall<T> call, Consumer<T> succeeded, Consumer<String> failed) {
         Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
@@ -70,8 +88,7 @@ final class StoreCalls {
                 return candidate == family;
             }
         };
-        job.setRule(oneAtATime);
-        job.schedule();
+        return job;
     }
 
     private void onDisplay(Runnable update) {

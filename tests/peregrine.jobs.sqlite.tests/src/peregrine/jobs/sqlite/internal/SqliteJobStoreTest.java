@@ -105,6 +105,7 @@ class SqliteJobStoreTest {
             String ddl = PeregrineFiles.ddl(file, table.getKey());
             table.getValue().forEach((column, type) -> {
                 if (!column.equals(Columns.CALENDAR_EVENT_VERSION) && !column.equals(Columns.INTERVIEW_LOCATION)
+                        && !column.equals(Columns.NOTES)
                         && !ddl.contains(" " + column + " ")) {
                     alters.add("ALTER TABLE " + table.getKey() + " ADD COLUMN " + column + " " + type);
                 }
@@ -128,12 +129,13 @@ class SqliteJobStoreTest {
         String jobsDdl = PeregrineFiles.ddl(file, "jobs");
         assertEquals(jobsDdlBefore.substring(0, jobsDdlBefore.length() - 1), jobsDdl.substring(0, jobsDdlBefore.length() - 1),
                 "only appended: " + jobsDdl);
-        assertTrue(jobsDdl.endsWith(", calendar_event_version TEXT, interview_location TEXT)"), jobsDdl);
+        assertTrue(jobsDdl.endsWith(", calendar_event_version TEXT, interview_location TEXT, notes TEXT)"), jobsDdl);
         List<List<String>> jobsAfter = PeregrineFiles.rows(file, "jobs");
         for (int i = 0; i < jobsBefore.size(); i++) {
             List<String> expected = new ArrayList<>(jobsBefore.get(i));
             expected.add("calendar_event_version=null");
             expected.add("interview_location=null");
+            expected.add("notes=null");
             assertEquals(expected, jobsAfter.get(i));
         }
         assertEquals(researchBefore, PeregrineFiles.rows(file, "company_research"));

@@ -34,6 +34,7 @@ import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -43,6 +44,7 @@ import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.event.EventAdmin;
@@ -78,6 +80,10 @@ final class BoardHarness {
     /** The parts of the side part stack, in the order they were added. */
     final List<MPart> side = new ArrayList<>();
     private Shell sideShell;
+    /** The upcoming interviews, once {@link #openUpcoming()} made them, in a shell of their own. */
+    UpcomingPart upcoming;
+    IEclipseContext upcomingContext;
+    private Shell upcomingShell;
 
     @SuppressWarnings("unchecked") // IEventBroker.post takes the properties as an Object
     BoardHarness(Display display, JobStore store) {
@@ -132,13 +138,28 @@ final class BoardHarness {
         return this;
     }
 
+    /** Creates the upcoming interviews in a shell of their own, as the side stack holds them, and waits for them. */
+    UpcomingPart openUpcoming() {
+        upcomingShell = new Shell(display);
+        upcomingShell.setSize(900, 400);
+        upcomingContext = context.createChild("upcoming");
+        upcomingContext.set(Composite.class, upcomingShell);
+        upcoming = ContextInjectionFactory.make(UpcomingPart.class, upcomingContext);
+        upcomingShell.open();
+        waitForTheBoard();
+        return upcoming;
+    }
+
     void close() {
-        if (part != null) {
+        if (part != null || upcoming != null) {
             waitForTheBoard();
         }
         keyFilters.forEach(filter -> display.removeFilter(SWT.KeyDown, filter));
         if (sideShell != null) {
             sideShell.dispose();
+        }
+        if (upcomingShell != null) {
+            upcomingShell.dispose();
         }
         shell.dispose();
         context.dispose();
@@ -164,6 +185,17 @@ final class BoardHarness {
                 fail("The board's background work did not finish within " + TIMEOUT);
             }
             pause();
+        }
+    }
+
+    /**
+     * Runs the event loop until the part's background work is done and its outcomes are applied, without the frames
+     * after that {@link #waitForTheBoard()} waits for: for timing what a user sees first.
+     */
+    void waitForTheAnswers() {
+        waitUntil("the board's background work done", this::idle);
+        while (display.readAndDispatch()) {
+            // the outcomes the work posted before it ended
         }
     }
 
@@ -336,6 +368,62 @@ final class BoardHarness {
         }).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** @return the heading of the section of {@code column}, with its count */
+    String heading(BoardColumn column) {
+        Composite section = all(shell, Composite.class).stream().filter(c -> c.getData() == column).findFirst().orElseThrow();
+        return all(section, Label.class).get(0).getText();
+    }
+
+    /** @return the ids of the jobs whose cards the section of {@code column} has made, top to bottom */
+    List<Long> idsIn(BoardColumn column) {
+        Composite section = all(shell, Composite.class).stream().filter(c -> c.getData() == column).findFirst().orElseThrow();
+        return all(section, Composite.class).stream().filter(c -> c.getData() instanceof Job).map(c -> ((Job) c.getData()).id())
+                .toList();
+    }
+
+    /** @return the board's search field */
+    Text findField() {
+        return all(shell, Text.class).stream().filter(t -> (t.getStyle() & SWT.SEARCH) != 0).findFirst().orElseThrow();
+    }
+
+    /** @return the board's stage choice */
+    Combo stageChoice() {
+        return all(shell, Combo.class).stream().filter(c -> c.getItem(0).equals(BoardFilter.ALL_STAGES)).findFirst().orElseThrow();
+    }
+
+    // --- the keyboard, for real (XTEST)
+
+    /** Gives {@code control} the keyboard focus with its shell active, and waits until it has it. */
+    void focus(Control control) {
+        control.getShell().forceActive();
+        control.forceFocus();
+        waitUntil("the focus in " + control, () -> display.getFocusControl() == control);
+    }
+
+    /** Types {@code text} into the focused control as the keyboard does: a key press and release for each character. */
+    void type(String text) {
+        for (char c : text.toCharArray()) {
+            post(SWT.KeyDown, c, 0);
+            post(SWT.KeyUp, c, 0);
+        }
+    }
+
+    /** Presses and releases the key {@code keyCode} (an SWT key code such as {@link SWT#ESC}). */
+    void press(int keyCode) {
+        post(SWT.KeyDown, (char) 0, keyCode);
+        post(SWT.KeyUp, (char) 0, keyCode);
+    }
+
+    private void post(int type, char character, int keyCode) {
+        Event event = new Event();
+        event.type = type;
+        event.character = character;
+        event.keyCode = keyCode;
+        if (!display.post(event)) {
+            fail("The display did not take the key event " + event);
+        }
+    }
+
     /** Follows the card's "Set date…" or "Change date…" link, as a click or Enter on it does. */
     void openDateEntry(long id) {
         Link link = all(card(id), Link.class).stream().filter(l -> l.getText().contains(InterviewRow.SET_DATE)
@@ -434,7 +522,8 @@ final class BoardHarness {
 
     private boolean idle() {
         IJobManager jobs = org.eclipse.core.runtime.jobs.Job.getJobManager();
-        return jobs.find(part).length == 0 && side.stream().allMatch(p -> p.getObject() == null || jobs.find(p.getObject()).length == 0);
+        return (part == null || jobs.find(part).length == 0) && (upcoming == null || jobs.find(upcoming).length == 0)
+                && side.stream().allMatch(p -> p.getObject() == null || jobs.find(p.getObject()).length == 0);
     }
 
     // --- the side part stack

@@ -1,0 +1,170 @@
+package peregrine.ui.kanban.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import peregrine.calendar.CalendarOffer;
+import peregrine.calendar.CalendarPushService;
+import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.JobStore;
+import peregrine.jobs.JobStoreException;
+import peregrine.jobs.NewJob;
+import peregrine.jobs.Stage;
+import peregrine.jobs.sqlite.SqliteJobStores;
+
+/** The upcoming interviews part in a real shell over a real SQLite file. */
+class UpcomingPartTest {
+
+    private static Display display;
+
+    @TempDir
+    Path dir;
+
+    private JobStore store;
+    private BoardHarness harness;
+
+    @BeforeAll
+    static void createDisplay() {
+        display = new Display();
+    }
+
+    @AfterAll
+    static void disposeDisplay() {
+        display.dispose();
+    }
+
+    @BeforeEach
+    void openStore() {
+        store = SqliteJobStores.open(dir.resolve("staging.db"));
+        harness = new BoardHarness(display, store);
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void listsThePhoneScreenAndInterviewingJobsWithADateSoonestFirstAndGreysThePastOnes() throws Exception {
+        LocalDate today = LocalDate.now();
+        ZoneId here = ZoneId.systemDefault();
+        long nextWeek = dated("Next week", Stage.INTERVIEWING, InterviewSlot.onDate(today.plusDays(7)));
+        long tomorrowLate = dated("Tomorrow late", Stage.PHONE_SCREEN, new InterviewSlot(today.plusDays(1),
+                Optional.of(LocalTime.of(16, 0)), Optional.of(here), Optional.of(Duration.ofMinutes(30))));
+        long tomorrowEarly = dated("Tomorrow early", Stage.INTERVIEWING, new InterviewSlot(today.plusDays(1),
+                Optional.of(LocalTime.of(8, 15)), Optional.of(here), Optional.empty()));
+        long lastWeek = dated("Last week", Stage.PHONE_SCREEN, InterviewSlot.onDate(today.minusDays(7)));
+        long todayUntimed = dated("Today", Stage.PHONE_SCREEN, InterviewSlot.onDate(today));
+        store.add(new NewJob("No date", "Acme", "", Stage.PHONE_SCREEN));
+        dated("An offer", Stage.INTERVIEWING, InterviewSlot.onDate(today.plusDays(2)));
+        store.move(store.list(Optional.empty()).stream().filter(j -> j.title().equals("An offer")).findFirst().orElseThrow().id(),
+                Stage.OFFER);
+        dated("Rejected", Stage.INTERVIEWING, InterviewSlot.onDate(today.plusDays(3)));
+        store.reject(store.list(Optional.empty()).stream().filter(j -> j.title().equals("Rejected")).findFirst().orElseThrow().id());
+
+        harness.openUpcoming();
+
+        Table table = table();
+        assertEquals(List.of("Last week", "Today", "Tomorrow early", "Tomorrow late", "Next week"), column(table, 2));
+        assertEquals(List.of("Phone Screen", "Phone Screen", "Interviewing", "Phone Screen", "Interviewing"), column(table, 4));
+        assertEquals(List.of(InterviewRow.DATE.format(today.minusDays(7)), InterviewRow.DATE.format(today),
+                InterviewRow.DATE.format(today.plusDays(1)), InterviewRow.DATE.format(today.plusDays(1)),
+                InterviewRow.DATE.format(today.plusDays(7))), column(table, 0));
+        assertEquals(List.of("", "", InterviewRow.TIME.format(LocalTime.of(8, 15)), InterviewRow.TIME.format(LocalTime.of(16, 0)), ""),
+                column(table, 1));
+        Color gray = display.getSystemColor(SWT.COLOR_DARK_GRAY);
+        assertEquals(gray, table.getItem(0).getForeground(2), "last week's interview is past");
+        for (int row = 1; row < table.getItemCount(); row++) {
+            assertNotEquals(gray, table.getItem(row).getForeground(2), "row " + row + " is not past: an untimed interview today is not");
+        }
+        CalendarPushService push = BoardHarness.service(CalendarPushService.class);
+        for (long id : List.of(lastWeek, todayUntimed, tomorrowEarly, tomorrowLate, nextWeek)) {
+            assertEquals(UpcomingInterview.calendarState(push.offer(store.job(id))),
+                    rowOf(table, store.job(id).title()).getText(5), "the push service's offer, in the board's words");
+        }
+    }
+
+    @Test
+    void aChangeToTheJobsAnnouncedByAnotherViewOrRefreshReadsThemAgain() throws Exception {
+        dated("First", Stage.PHONE_SCREEN, InterviewSlot.onDate(LocalDate.now().plusDays(2)));
+        harness.openUpcoming();
+        assertEquals(List.of("First"), column(table(), 2));
+
+        dated("Sooner", Stage.INTERVIEWING, InterviewSlot.onDate(LocalDate.now().plusDays(1)));
+        BoardHarness.service(EventAdmin.class).postEvent(new Event(JobsChanged.TOPIC, Map.of(JobsChanged.ORIGIN, "another view")));
+        harness.waitUntil("the new interview listed", () -> table().getItemCount() == 2);
+        harness.waitForTheBoard();
+        assertEquals(List.of("Sooner", "First"), column(table(), 2));
+
+        dated("Soonest", Stage.INTERVIEWING, InterviewSlot.onDate(LocalDate.now()));
+        ContextInjectionFactory.invoke(new UpcomingRefreshHandler(), Execute.class, harness.upcomingContext);
+        harness.waitForTheBoard();
+        assertEquals(List.of("Soonest", "Sooner", "First"), column(table(), 2));
+    }
+
+    @Test
+    void theCalendarStateIsTheBoardsWordsForThePushServicesOffer() {
+        CalendarOffer.Placement google = new CalendarOffer.Placement("google_calendar", "Google Calendar", "e1", true);
+        CalendarOffer.Placement icloud = new CalendarOffer.Placement("apple_calendar", "iCloud", "e2", false);
+        assertEquals(InterviewRow.ON_CALENDAR + "Google Calendar",
+                UpcomingInterview.calendarState(new CalendarOffer(Optional.empty(), List.of(google), List.of("google_calendar"))));
+        assertEquals(InterviewRow.OUT_OF_DATE + "iCloud", UpcomingInterview.calendarState(
+                new CalendarOffer(Optional.empty(), List.of(google, icloud), List.of("google_calendar"))));
+        assertEquals("Calendar integrations need the paid plan.", UpcomingInterview.calendarState(
+                new CalendarOffer(Optional.of("Calendar integrations need the paid plan."), List.of(), List.of())));
+        assertEquals(InterviewRow.ADD_TO_CALENDAR,
+                UpcomingInterview.calendarState(new CalendarOffer(Optional.empty(), List.of(), List.of("google_calendar"))));
+    }
+
+    @Test
+    void theTableTakesTheKeyboardFocusWhenThePartIsActivated() {
+        harness.openUpcoming();
+        table().getShell().forceActive();
+        harness.upcoming.setFocus();
+        harness.waitUntil("the focus in the table", () -> display.getFocusControl() == table());
+    }
+
+    private long dated(String title, Stage stage, InterviewSlot slot) throws JobStoreException {
+        long id = store.add(new NewJob(title, "Acme", "", stage));
+        store.setInterview(id, Optional.of(slot));
+        return id;
+    }
+
+    private Table table() {
+        return BoardHarness.all(harness.upcomingContext.get(org.eclipse.swt.widgets.Composite.class), Table.class).get(0);
+    }
+
+    private static List<String> column(Table table, int index) {
+        return Arrays.stream(table.getItems()).map(item -> item.getText(index)).toList();
+    }
+
+    private static TableItem rowOf(Table table, String title) {
+        return Arrays.stream(table.getItems()).filter(item -> item.getText(2).equals(title)).findFirst().orElseThrow();
+    }
+}
