@@ -403,7 +403,9 @@ public class BoardPart {
 
             @Override
             public void reload() {
+                // the controller reloads after a push, a removal or a remembered answer: the calendars changed
                 load();
+                tellOtherViews(OptionalLong.empty());
             }
 
             @Override
@@ -485,15 +487,19 @@ public class BoardPart {
         }, result -> {
             message.hide();
             show(result.board());
-            result.job().ifPresent(job -> {
-                if (events != null) {
-                    events.post(JobsChanged.TOPIC, Map.of(JobsChanged.ORIGIN, this, JobsChanged.JOB_ID, job.id()));
-                }
-            });
+            result.job().ifPresent(job -> tellOtherViews(OptionalLong.of(job.id())));
         }, failure -> {
             showMessage("Undo " + label.get() + ": " + failure);
             load();
         });
+    }
+
+    /** Posts {@link JobsChanged}, so that the other views of jobs read them again; {@code jobId} empty: several. */
+    private void tellOtherViews(OptionalLong jobId) {
+        if (events != null) {
+            events.post(JobsChanged.TOPIC, jobId.isPresent()
+                    ? Map.of(JobsChanged.ORIGIN, this, JobsChanged.JOB_ID, jobId.getAsLong()) : Map.of(JobsChanged.ORIGIN, this));
+        }
     }
 
     /** As {@link #change(String, StoreCall)}, then runs {@code then} on the display thread if the change was made. */
@@ -504,6 +510,7 @@ public class BoardPart {
         }, board -> {
             message.hide();
             showRead(board);
+            tellOtherViews(OptionalLong.empty());
             then.run();
         }, failure -> {
             showMessage(failure);

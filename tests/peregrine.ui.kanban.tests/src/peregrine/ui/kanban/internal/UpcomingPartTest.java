@@ -129,6 +129,18 @@ class UpcomingPartTest {
     }
 
     @Test
+    void aMoveOnTheBoardIsListedAtOnce() throws Exception {
+        long id = dated("Moving on", Stage.PHONE_SCREEN, InterviewSlot.onDate(LocalDate.now().plusDays(4)));
+        harness.open();
+        harness.openUpcoming();
+        assertEquals(List.of("Phone Screen"), column(table(), 4));
+
+        BoardHarness.press(BoardHarness.button(harness.card(id), "\u2192 Interviewing").orElseThrow());
+
+        harness.waitUntil("the upcoming list shows the job's new stage", () -> column(table(), 4).equals(List.of("Interviewing")));
+    }
+
+    @Test
     void theCalendarStateIsTheBoardsWordsForThePushServicesOffer() {
         CalendarOffer.Placement google = new CalendarOffer.Placement("google_calendar", "Google Calendar", "e1", true);
         CalendarOffer.Placement icloud = new CalendarOffer.Placement("apple_calendar", "iCloud", "e2", false);
