@@ -88,7 +88,7 @@ public class BoardPart {
     private static final List<BoardColumn> PIPELINE = Arrays.stream(BoardColumn.values())
             .filter(column -> column != BoardColumn.REJECTED).toList();
     /** Below this width the columns stop shrinking and the board scrolls sideways. */
-    private static final int MIN_BOARD_WIDTH = 880;
+    private static final int MIN_BOARD_WIDTH = 860;
     /** The stages whose jobs need no interview on the calendar any more: moving there asks about the events. */
     private static final Set<Stage> LEAVES_INTERVIEWS = Set.of(Stage.OFFER, Stage.HIRED, Stage.REJECTED);
     private static final Runnable NOTHING = () -> { };
