@@ -167,14 +167,14 @@ public class BoardPart {
             if (selection != null) {
                 selection.setSelection(job);
             }
+            // A click on a card gives it the keyboard focus too, for the arrows to go on from there.
+            navigation.focus(job.id());
         }
 
         @Override
         public void pushToCalendar(Job job) {
             // The same command as the menu and the key binding: one place decides whether and how to push.
-            ParameterizedCommand command = commands.createCommand(PushToCalendarHandler.COMMAND_ID,
-                    Map.of(PushToCalendarHandler.JOB_ID, Long.toString(job.id())));
-            handlers.executeHandler(command);
+            execute(PushToCalendarHandler.COMMAND_ID, job);
         }
 
         @Override
@@ -194,6 +194,7 @@ public class BoardPart {
     private MessageLine message;
     private Composite emptyNotice;
     private Composite board;
+    private BoardNavigation navigation;
 
     @Inject
     public BoardPart(JobStore store, UISynchronize sync, CalendarPushService pushService, WorkbenchSettings settings,
@@ -293,13 +294,17 @@ public class BoardPart {
                 .applyTo(otherStatuses.control());
         // Shown once the store has such jobs: most boards never do.
         setShown(otherStatuses.control(), false);
+        navigation = new BoardNavigation(board, PIPELINE.stream().map(sections::get).toList(),
+                List.of(rejected, otherStatuses), cardActions::select, job -> execute(BoardNavigation.OPEN_JOB, job));
 
         load();
     }
 
     @Focus
     public void setFocus() {
-        board.setFocus();
+        if (!navigation.focusCard()) {
+            board.setFocus();
+        }
     }
 
     /** Reads the board again from the store, dismissing the last message. */
@@ -505,6 +510,7 @@ public class BoardPart {
         } finally {
             board.setRedraw(true);
         }
+        navigation.restore();
         if (first && recheck) {
             recheck = false;
             checkCalendars();
@@ -527,6 +533,16 @@ public class BoardPart {
                     + jobCount + " jobs) in " + Duration.between(start, Instant.now()).toMillis() + " ms, " + board
                     + " ms after the store answered"));
         });
+    }
+
+    /** Runs the command {@code id} with {@code job} as its job id parameter, as the menus and key bindings do. */
+    private void execute(String id, Job job) {
+        ParameterizedCommand command = commands.createCommand(id, Map.of(PushToCalendarHandler.JOB_ID,
+                Long.toString(job.id())));
+        // Null while no plug-in defines the command: then there is nothing to run.
+        if (command != null) {
+            handlers.executeHandler(command);
+        }
     }
 
     private void open(String address) {

@@ -170,6 +170,10 @@ final class InterviewRow {
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(actionsRow);
 
         Runnable save = () -> {
+            if (entry == null) {
+                // Closed already by the same key, reaching more than one of the entry's listeners.
+                return;
+            }
             LocalDate day = LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
             InterviewSlot slot;
             try {
@@ -203,12 +207,18 @@ final class InterviewRow {
                 if (e.detail == SWT.TRAVERSE_ESCAPE) {
                     e.doit = false;
                     closeEntry();
+                } else if (e.detail == SWT.TRAVERSE_RETURN && field == timed) {
+                    // The check box has no default selection of its own: Return saves there too.
+                    e.doit = false;
+                    save.run();
                 }
             });
         }
         for (Control field : new Control[] { date, time, minutes, place }) {
             field.addListener(SWT.DefaultSelection, e -> save.run());
         }
+        DateFieldKeys.install(date, save, this::closeEntry);
+        DateFieldKeys.install(time, save, this::closeEntry);
         showSummary();
         resized.run();
         date.setFocus();
@@ -276,6 +286,8 @@ final class InterviewRow {
         push.setToolTipText(offer.refusal().orElse(update ? "Update the interview's calendar events"
                 : "Add the interview to your calendar"));
         push.addListener(SWT.Selection, e -> actions.pushToCalendar(job));
+        AccessibleNames.name(push, (update ? "Update the calendar events of the interview for " : "Add to the calendar the interview for ")
+                + JobCard.titleAtCompany(job));
         // Why it cannot be pushed is a fact of the plan or the settings; the service words it.
         offer.refusal().ifPresent(why -> text(why).setForeground(gray()));
     }

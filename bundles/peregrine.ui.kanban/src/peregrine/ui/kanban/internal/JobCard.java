@@ -93,6 +93,7 @@ final class JobCard {
             new CardCalendarActions(card, job, actions, context.calendar().offer(job.id()).orElseThrow());
         }
         buttons(job, stage, actions);
+        AccessibleNames.name(card, accessibleName(job, context));
         handles.forEach(handle -> {
             draggable(handle, job);
             handle.addListener(SWT.MouseDown, e -> actions.select(job));
@@ -120,6 +121,29 @@ final class JobCard {
         card.setBackground(selected ? SELECTED : card.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
     }
 
+    /** @return what a screen reader says of the card, e.g. "Staff Engineer at Acme, Phone Screen, Interview on …, on Apple Calendar" */
+    static String accessibleName(Job job, CardContext context) {
+        List<String> parts = new ArrayList<>();
+        parts.add(titleAtCompany(job));
+        parts.add(job.stage().map(Stage::label).orElseGet(() -> stageNote(job).orElseThrow()));
+        job.interview().ifPresent(slot -> parts.add(InterviewRow.describe(slot, InterviewRow.localStart(slot))));
+        context.calendar().offer(job.id()).ifPresent(offer -> {
+            if (offer.onCalendar()) {
+                parts.add(InterviewRow.ON_CALENDAR.toLowerCase() + String.join(" and ",
+                        offer.calendars().stream().map(CalendarOffer.Placement::label).toList()));
+            }
+            if (offer.outOfDate()) {
+                parts.add("calendar out of date");
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    /** @return e.g. "Staff Engineer at Acme", how the card's buttons name the job they act on */
+    static String titleAtCompany(Job job) {
+        return job.company().isBlank() ? job.title() : job.title() + " at " + job.company();
+    }
+
     /**
      * Says which of its stages a job is at where a section holds more than one, where it was rejected, or
      * the status as stored when this version does not know it.
@@ -139,21 +163,24 @@ final class JobCard {
         Composite row = new Composite(card, SWT.NONE);
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(row);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
+        String named = titleAtCompany(job);
         stage.flatMap(Stage::next).ifPresent(next -> button(row, "\u2192 " + next.label(), "Move to " + next.label(),
-                () -> actions.move(job, next)));
+                "Move " + named + " to " + next.label(), () -> actions.move(job, next)));
         if (stage.filter(s -> s != Stage.REJECTED).isPresent()) {
-            button(row, "Reject", "Move to " + BoardColumn.REJECTED.label(), () -> actions.reject(job));
+            button(row, "Reject", "Move to " + BoardColumn.REJECTED.label(), "Reject " + named,
+                    () -> actions.reject(job));
         }
         if (!job.url().isBlank()) {
-            button(row, "Open listing", job.url(), () -> actions.openListing(job));
+            button(row, "Open listing", job.url(), "Open the listing of " + named, () -> actions.openListing(job));
         }
     }
 
-    private static void button(Composite row, String text, String tip, Runnable action) {
+    private static void button(Composite row, String text, String tip, String name, Runnable action) {
         Button button = new Button(row, SWT.PUSH);
         button.setText(text);
         button.setToolTipText(tip);
         button.addListener(SWT.Selection, e -> action.run());
+        AccessibleNames.name(button, name);
     }
 
     private Label text(String text) {

@@ -3,12 +3,16 @@ package peregrine.ui.kanban.internal;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+
+import jakarta.inject.Named;
 
 import org.eclipse.core.commands.Category;
 import org.eclipse.core.commands.IParameter;
@@ -19,6 +23,7 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -26,6 +31,10 @@ import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.accessibility.ACC;
+import org.eclipse.swt.accessibility.Accessible;
+import org.eclipse.swt.accessibility.AccessibleEvent;
+import org.eclipse.swt.accessibility.AccessibleListener;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -33,6 +42,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
@@ -49,7 +59,11 @@ import peregrine.settings.WorkbenchSettings;
  * The board part in a real shell, built with the context the application gives it: the job store, the
  * DS push service and settings of the test runtime, the e4 command and handler services with the push
  * command defined and its handler active, a part service that finds the board and a selection service
- * that publishes the active selection. It drives the event loop until the board's background work is done.
+ * that publishes the active selection. It drives the event loop until the board's background work is done,
+ * and sends real key events ({@link Display#post(Event)}: GTK handles them as the keyboard's) to the control
+ * with the keyboard focus. It stands in for the
+ * workbench's key binding of the push command (M1+M2+C in {@code Application.e4xmi}), and on request defines
+ * the open command with a handler that records the job ids it is run with.
  */
 final class BoardHarness {
 
@@ -60,6 +74,9 @@ final class BoardHarness {
     final Shell shell;
     final IEclipseContext context;
     BoardPart part;
+    /** The job ids the open command ran with, once {@link #recordOpenedJobs()} defined it. */
+    final List<String> opened = new ArrayList<>();
+    private final Category category;
 
     BoardHarness(Display display, JobStore store) {
         this.display = display;
@@ -72,7 +89,7 @@ final class BoardHarness {
         context.set(WorkbenchSettings.class, service(WorkbenchSettings.class));
         ContextInjectionFactory.make(CommandServiceAddon.class, context);
         ECommandService commands = context.get(ECommandService.class);
-        Category category = commands.defineCategory("peregrine.ui.kanban.tests", "Board tests", null);
+        category = commands.defineCategory("peregrine.ui.kanban.tests", "Board tests", null);
         commands.defineCommand(PushToCalendarHandler.COMMAND_ID, "Add to / Update Calendar", null, category,
                 new IParameter[] { jobIdParameter() });
         context.get(EHandlerService.class).activateHandler(PushToCalendarHandler.COMMAND_ID, new PushToCalendarHandler());
@@ -84,6 +101,96 @@ final class BoardHarness {
             return null;
         }));
         context.set(Composite.class, shell);
+        // As the workbench's binding dispatcher does, on the display before any control sees the key.
+        Listener pushKey = e -> {
+            if ((e.stateMask & SWT.MODIFIER_MASK) == (SWT.MOD1 | SWT.MOD2) && Character.toLowerCase(e.keyCode) == 'c') {
+                e.doit = false;
+                EHandlerService handlers = context.get(EHandlerService.class);
+                handlers.executeHandler(commands.createCommand(PushToCalendarHandler.COMMAND_ID, Map.of()));
+            }
+        };
+        display.addFilter(SWT.KeyDown, pushKey);
+        shell.addListener(SWT.Dispose, e -> display.removeFilter(SWT.KeyDown, pushKey));
+    }
+
+    /** Defines the open command as the application model does, with a handler that records its job ids. */
+    BoardHarness recordOpenedJobs() {
+        ECommandService commands = context.get(ECommandService.class);
+        commands.defineCommand(BoardNavigation.OPEN_JOB, "Open Job", null, category,
+                new IParameter[] { jobIdParameter() });
+        context.get(EHandlerService.class).activateHandler(BoardNavigation.OPEN_JOB, new OpenJobRecorder(opened));
+        return this;
+    }
+
+    /** Records the job id the open command runs with. */
+    public static final class OpenJobRecorder {
+        private final List<String> opened;
+
+        OpenJobRecorder(List<String> opened) {
+            this.opened = opened;
+        }
+
+        @Execute
+        public void execute(@Named(PushToCalendarHandler.JOB_ID) String jobId) {
+            opened.add(jobId);
+        }
+    }
+
+    // --- the keyboard
+
+    /** Makes the shell active and gives {@code control} the keyboard focus, as the keys that follow need. */
+    void focus(Control control) {
+        shell.forceActive();
+        waitUntil("the board's shell is active", () -> display.getActiveShell() == shell);
+        control.forceFocus();
+        waitUntil("the focus is in " + control, () -> display.getFocusControl() == control);
+    }
+
+    /**
+     * Sends a real key press and release to the focus control, holding {@code modifiers} (e.g. {@link SWT#SHIFT})
+     * down meanwhile; a key that is a character (Return, Tab, Escape, a letter) is given as that character.
+     */
+    void key(int key, int... modifiers) {
+        for (int modifier : modifiers) {
+            post(SWT.KeyDown, modifier);
+        }
+        post(SWT.KeyDown, key);
+        post(SWT.KeyUp, key);
+        for (int i = modifiers.length - 1; i >= 0; i--) {
+            post(SWT.KeyUp, modifiers[i]);
+        }
+    }
+
+    private void post(int type, int key) {
+        Event event = new Event();
+        event.type = type;
+        // SWT posts the key code's key, and a character's key for a code that names no key (a letter).
+        event.keyCode = key;
+        if ((key & (SWT.KEYCODE_BIT | SWT.MODIFIER_MASK)) == 0) {
+            event.character = (char) key;
+        }
+        if (!display.post(event)) {
+            fail("The display did not post the key " + key);
+        }
+    }
+
+    /** @return what assistive technologies read as {@code control}'s name, as its accessible listeners answer */
+    static String accessibleName(Control control) {
+        Accessible accessible = control.getAccessible();
+        AccessibleEvent event = new AccessibleEvent(accessible);
+        event.childID = ACC.CHILDID_SELF;
+        try {
+            // SWT keeps the listeners to itself; the platform's accessibility bridge asks them as this does.
+            Field field = Accessible.class.getDeclaredField("accessibleListeners");
+            field.setAccessible(true);
+            List<?> listeners = (List<?>) field.get(accessible);
+            if (listeners != null) {
+                listeners.forEach(listener -> ((AccessibleListener) listener).getName(event));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return event.result;
     }
 
     /** Creates the part, opens the shell and waits for the first reading of the board. */
@@ -283,7 +390,7 @@ final class BoardHarness {
 
             @Override
             public IParameterValues getValues() {
-                return java.util.Map::of;
+                return Map::of;
             }
 
             @Override
