@@ -27,18 +27,22 @@ final class DateFieldKeys {
         Display display = field.getDisplay();
         // The keys whose press SWT delivered somewhere and whose release has not come yet.
         Set<Integer> pressedElsewhere = new HashSet<>();
+        // A press that traverses arrives as a traverse event only; the field's own traverse events name no key.
         Listener seen = e -> {
-            if (e.type == SWT.KeyDown) {
+            if (e.type != SWT.KeyUp && e.keyCode != 0) {
                 pressedElsewhere.add(e.keyCode);
-            } else if (e.widget != field) {
+            } else if (e.type == SWT.KeyUp && e.widget != field) {
                 pressedElsewhere.remove(e.keyCode);
             }
         };
-        display.addFilter(SWT.KeyDown, seen);
-        display.addFilter(SWT.KeyUp, seen);
+        int[] types = { SWT.KeyDown, SWT.Traverse, SWT.KeyUp };
+        for (int type : types) {
+            display.addFilter(type, seen);
+        }
         field.addListener(SWT.Dispose, e -> {
-            display.removeFilter(SWT.KeyDown, seen);
-            display.removeFilter(SWT.KeyUp, seen);
+            for (int type : types) {
+                display.removeFilter(type, seen);
+            }
         });
         field.addListener(SWT.KeyUp, (Event e) -> {
             if (pressedElsewhere.remove(e.keyCode)) {

@@ -217,6 +217,9 @@ final class InterviewRow {
         for (Control field : new Control[] { date, time, minutes, place }) {
             field.addListener(SWT.DefaultSelection, e -> save.run());
         }
+        // Each field its own stop for Tab and Shift+Tab, in the order shown: the check box would otherwise be one
+        // only for the arrows.
+        fields.setTabList(fields.getChildren());
         DateFieldKeys.install(date, save, this::closeEntry);
         DateFieldKeys.install(time, save, this::closeEntry);
         showSummary();

@@ -3,6 +3,7 @@ package peregrine.ui.kanban.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static peregrine.ui.kanban.internal.BoardHarness.accessibleName;
 import static peregrine.ui.kanban.internal.BoardHarness.all;
@@ -204,7 +205,7 @@ class KeyboardTest {
     }
 
     @Test
-    void tabLeavesTheDateFieldAndShiftTabComesBackToIt() throws JobStoreException {
+    void tabLeavesTheDateFieldForTheNextFieldAndShiftTabComesBackAndLeavesItBackwards() throws JobStoreException {
         JobStore store = store();
         long id = datedJob(store, "Dated");
         open(store);
@@ -216,9 +217,15 @@ class KeyboardTest {
         harness.key('\t');
         harness.waitUntil("the focus left the date field", () -> display.getFocusControl() != date);
         Control next = display.getFocusControl();
-        assertTrue(isIn(next, harness.card(id)), "the focus is in the entry still: " + next);
+        assertTrue(next instanceof Button box && (box.getStyle() & SWT.CHECK) != 0,
+                "the focus is on the next field, the check box for a time: " + next);
         harness.key('\t', SWT.SHIFT);
         harness.waitUntil("the focus is back in the date field", () -> display.getFocusControl() == date);
+        harness.waitForTheBoard();
+        assertSame(date, display.getFocusControl(), "the release of Shift+Tab, pressed in the check box, does not move on");
+        harness.key('\t', SWT.SHIFT);
+        harness.waitUntil("Shift+Tab left the date field backwards", () -> display.getFocusControl() != date
+                && display.getFocusControl() != next);
     }
 
     /** The fields of the entry, by their place in it: the date, the check box for a time, the time, the minutes, the place. */
@@ -352,15 +359,6 @@ class KeyboardTest {
         Rectangle area = view.getClientArea();
         assertTrue(area.contains(onView.x, onView.y) && area.contains(onView.x, onView.y + onView.height - 1),
                 "card of job " + id + " at " + onView + " in a view of " + area);
-    }
-
-    private static boolean isIn(Control control, Composite in) {
-        for (Control at = control; at != null; at = at.getParent()) {
-            if (at == in) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return the colour of the card's pixel where its focus ring lies, inside its border */
