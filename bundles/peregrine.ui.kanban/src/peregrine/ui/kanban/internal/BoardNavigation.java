@@ -107,10 +107,19 @@ final class BoardNavigation {
         return false;
     }
 
-    /** After the board was drawn again: the card that had the focus before it was made anew takes it back. */
-    void restore() {
+    /** @return whether a card, or a control in one, has the focus; asked before the board draws again */
+    boolean cardFocused() {
+        return ringed != null && !ringed.isDisposed();
+    }
+
+    /**
+     * After the board was drawn again: if a card had the focus ({@code cardFocused}, as it was before) and
+     * was made anew, the new card takes it back (a section gives the focus of a card it disposes to its view).
+     * A card that the user scrolled away is not brought back.
+     */
+    void restoreFocus(boolean cardFocused) {
         Control focused = board.getDisplay().getFocusControl();
-        if (remembered.isPresent() && focused != null && sections.stream().anyMatch(s -> s.isView(focused))) {
+        if (cardFocused && remembered.isPresent() && focused != null && sections.stream().anyMatch(s -> s.isView(focused))) {
             focus(remembered.getAsLong());
         }
     }

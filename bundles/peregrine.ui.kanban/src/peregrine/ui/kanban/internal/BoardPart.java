@@ -495,6 +495,7 @@ public class BoardPart {
         Map<Stage, List<Job>> jobs = contents.board();
         CardContext context = new CardContext(LocalDate.now(), calendar, controller.pushes(), selected);
         shown.clear();
+        boolean cardFocused = navigation.cardFocused();
         board.setRedraw(false);
         try {
             sections.forEach((column, section) -> {
@@ -510,7 +511,7 @@ public class BoardPart {
         } finally {
             board.setRedraw(true);
         }
-        navigation.restore();
+        navigation.restoreFocus(cardFocused);
         if (first && recheck) {
             recheck = false;
             checkCalendars();

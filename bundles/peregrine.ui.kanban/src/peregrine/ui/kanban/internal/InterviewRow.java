@@ -43,7 +43,8 @@ import peregrine.jobs.Job;
  * The entry (date, an optional time of day and duration, a place or video link, the reminders a push sets,
  * Save, Cancel and, for a saved date, Clear) is made only when the user opens it: GTK's date and time widgets
  * are slow to create and to measure, and a board shows many cards. It takes the keyboard focus when it opens;
- * Return in any field saves and Escape in any field cancels. A date or an
+ * Return in any field saves, Escape in any field cancels, and Tab and Shift+Tab go from field to field and out
+ * of the date and time fields too ({@link DateFieldKeys}). A date or an
  * end that no calendar can hold ({@link InterviewSlot}'s years) is refused under the entry, which stays open,
  * and nothing is saved.
  */

@@ -35,7 +35,9 @@ import peregrine.jobs.Stage;
  * One job on the board: what it is, how long ago it was applied to, its interview, and what can be
  * done with it next. A card can be dragged to another section; what travels is the job's id as text.
  * The card's control carries its {@link Job} as widget data, so that tools and tests can tell which
- * job a card shows. A click on the card selects it; the selected card is tinted.
+ * job a card shows. A click on the card selects it and gives it the keyboard focus ({@link BoardNavigation});
+ * the selected card is tinted. The card and its buttons have accessible names that say which job they are
+ * and what they do to it.
  * <p>
  * A card is drawn once for what it shows ({@link #shows(Job, CardContext)}): the board keeps it
  * through a redraw that leaves its job, the day, the calendar offer and the job's push as they were.
@@ -68,7 +70,16 @@ final class JobCard {
     JobCard(Composite parent, Job job, CardActions actions, CardContext context, Consumer<JobCard> resized) {
         this.job = job;
         look = new Look(job, context);
-        card = new Composite(parent, SWT.BORDER);
+        card = new Composite(parent, SWT.BORDER) {
+            /**
+             * The card takes the focus itself, for the arrow keys, where a composite would hand it to its first
+             * button: SWT gives the focus back this way after moving a control while the board is not drawn.
+             */
+            @Override
+            public boolean setFocus() {
+                return forceFocus();
+            }
+        };
         card.setData(job);
         card.setBackgroundMode(SWT.INHERIT_DEFAULT);
         setSelected(context.isSelected(job.id()));
