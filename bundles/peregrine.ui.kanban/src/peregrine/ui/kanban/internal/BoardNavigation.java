@@ -8,10 +8,12 @@ import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Widget;
 
 import peregrine.jobs.Job;
 
@@ -124,7 +126,7 @@ final class BoardNavigation {
         }
     }
 
-    private void focusMoved(org.eclipse.swt.widgets.Widget widget) {
+    private void focusMoved(Widget widget) {
         Optional<JobCard> card = Optional.empty();
         if (widget instanceof Control control) {
             card = sections.stream().map(section -> section.cardHolding(control)).flatMap(Optional::stream)
@@ -149,8 +151,8 @@ final class BoardNavigation {
     }
 
     private void paintRing(Event e) {
-        Control card = (Control) e.widget;
-        Rectangle area = ((org.eclipse.swt.widgets.Composite) card).getClientArea();
+        Composite card = (Composite) e.widget;
+        Rectangle area = card.getClientArea();
         e.gc.setForeground(card.getDisplay().getSystemColor(SWT.COLOR_LIST_SELECTION));
         e.gc.setLineWidth(RING_WIDTH);
         e.gc.drawRectangle(area.x + RING_WIDTH / 2, area.y + RING_WIDTH / 2, area.width - RING_WIDTH,

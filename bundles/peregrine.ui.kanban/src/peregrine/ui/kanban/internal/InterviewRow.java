@@ -290,8 +290,8 @@ final class InterviewRow {
         push.setToolTipText(offer.refusal().orElse(update ? "Update the interview's calendar events"
                 : "Add the interview to your calendar"));
         push.addListener(SWT.Selection, e -> actions.pushToCalendar(job));
-        AccessibleNames.name(push, (update ? "Update the calendar events of the interview for " : "Add to the calendar the interview for ")
-                + JobCard.titleAtCompany(job));
+        AccessibleNames.name(push, (update ? "Update the calendar events of the interview for "
+                : "Add to the calendar the interview for ") + JobCard.titleAtCompany(job));
         // Why it cannot be pushed is a fact of the plan or the settings; the service words it.
         offer.refusal().ifPresent(why -> text(why).setForeground(gray()));
     }

@@ -120,6 +120,28 @@ class KeyboardTest {
     }
 
     @Test
+    void inTheRejectedSectionAcrossTheBoardLeftAndRightMoveToTheCardBeside() throws JobStoreException {
+        JobStore store = store();
+        for (String title : List.of("One", "Two", "Three")) {
+            store.reject(store.add(new NewJob(title, "Acme", "", Stage.APPLIED)));
+        }
+        List<Long> rejected = store.board().get(Stage.REJECTED).stream().map(Job::id).toList();
+        open(store);
+        harness.expandRejected();
+        harness.waitForTheBoard();
+
+        harness.focus(harness.card(rejected.get(0)));
+        harness.key(SWT.ARROW_RIGHT);
+        awaitFocusOn(rejected.get(1));
+        harness.key(SWT.ARROW_RIGHT);
+        awaitFocusOn(rejected.get(2));
+        harness.key(SWT.ARROW_LEFT);
+        awaitFocusOn(rejected.get(1));
+        harness.key(SWT.HOME);
+        awaitFocusOn(rejected.get(0));
+    }
+
+    @Test
     void theArrowsGoPastTheCardsMadeInALongColumnMakingTheNextOnesAndScrollingThemIntoView() throws Exception {
         JobStore store = store();
         for (int i = 0; i < 80; i++) {
