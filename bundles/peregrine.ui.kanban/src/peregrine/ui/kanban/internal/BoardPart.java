@@ -177,20 +177,19 @@ public class BoardPart {
             if (selection != null) {
                 selection.setSelection(job);
             }
+            // A click on a card gives it the keyboard focus too, for the arrows to go on from there.
+            navigation.focus(job.id());
         }
 
         @Override
         public void pushToCalendar(Job job) {
             // The same command as the menu and the key binding: one place decides whether and how to push.
-            ParameterizedCommand command = commands.createCommand(PushToCalendarHandler.COMMAND_ID,
-                    Map.of(PushToCalendarHandler.JOB_ID, Long.toString(job.id())));
-            handlers.executeHandler(command);
+            execute(PushToCalendarHandler.COMMAND_ID, job);
         }
 
         @Override
         public void openJob(Job job) {
-            handlers.executeHandler(commands.createCommand(OpenJobHandler.COMMAND_ID,
-                    Map.of(OpenJobHandler.JOB_ID, Long.toString(job.id()))));
+            execute(OpenJobHandler.COMMAND_ID, job);
         }
 
         @Override
@@ -211,6 +210,7 @@ public class BoardPart {
     private Composite emptyNotice;
     private Composite board;
     private BoardFilter filter;
+    private BoardNavigation navigation;
 
     @Inject
     public BoardPart(JobStore store, UISynchronize sync, CalendarPushService pushService, WorkbenchSettings settings,
@@ -332,13 +332,17 @@ public class BoardPart {
                 .applyTo(otherStatuses.control());
         // Shown once the store has such jobs: most boards never do.
         setShown(otherStatuses.control(), false);
+        navigation = new BoardNavigation(board, PIPELINE.stream().map(sections::get).toList(),
+                List.of(rejected, otherStatuses), cardActions::select, cardActions::openJob);
 
         load();
     }
 
     @Focus
     public void setFocus() {
-        board.setFocus();
+        if (!navigation.focusCard()) {
+            board.setFocus();
+        }
     }
 
     /** Reads the board again from the store, dismissing the last message. */
@@ -578,6 +582,7 @@ public class BoardPart {
         Map<Stage, List<Job>> jobs = contents.board();
         CardContext context = new CardContext(LocalDate.now(), calendar, controller.pushes(), selected);
         shown.clear();
+        boolean cardFocused = navigation.cardFocused();
         board.setRedraw(false);
         try {
             sections.forEach((column, section) -> {
@@ -593,6 +598,7 @@ public class BoardPart {
         } finally {
             board.setRedraw(true);
         }
+        navigation.restoreFocus(cardFocused);
         if (first && recheck) {
             recheck = false;
             checkCalendars();
@@ -615,6 +621,16 @@ public class BoardPart {
                     + jobCount + " jobs) in " + Duration.between(start, Instant.now()).toMillis() + " ms, " + board
                     + " ms after the store answered"));
         });
+    }
+
+    /** Runs the command {@code id} with {@code job} as its job id parameter, as the menus and key bindings do. */
+    private void execute(String id, Job job) {
+        ParameterizedCommand command = commands.createCommand(id, Map.of(PushToCalendarHandler.JOB_ID,
+                Long.toString(job.id())));
+        // Null while no plug-in defines the command: then there is nothing to run.
+        if (command != null) {
+            handlers.executeHandler(command);
+        }
     }
 
     private void open(String address) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -159,6 +160,75 @@ final class BoardSection {
     /** Shows the card of the job {@code id} as selected and every other card as not. */
     void select(long id) {
         made.forEach(card -> card.setSelected(card.job().id() == id));
+    }
+
+    /** @return the jobs the section shows, in order */
+    List<Job> jobs() {
+        return jobs;
+    }
+
+    /** @return how many cards lie side by side in a row */
+    int perRow() {
+        return perRow;
+    }
+
+    /** @return whether {@code control} is the view that holds the cards (it takes the focus from a card that goes) */
+    boolean isView(Control control) {
+        return control == viewport;
+    }
+
+    /** @return the card of this section that is or holds {@code control}, if any */
+    Optional<JobCard> cardHolding(Control control) {
+        for (Control at = control; at != null && !at.isDisposed(); at = at.getParent()) {
+            if (at.getParent() == cards) {
+                Control card = at;
+                return made.stream().filter(made -> made.control() == card).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the index in {@link #jobs()} of the job {@code id}, or -1 */
+    int indexOf(long id) {
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return how far below the top of the view the card of the job at {@code index} starts, in pixels */
+    int viewY(int index) {
+        return rowTops()[index / perRow] - top;
+    }
+
+    /** @return the index of the first job in the row at {@code y} pixels below the top of the view */
+    int indexAtViewY(int y) {
+        return Math.min(jobs.size() - 1, rowAt(rowTops(), top + y) * perRow);
+    }
+
+    /**
+     * Scrolls the section so that the card of the job at {@code index} is in view, making it (and those
+     * around it) if it was not made yet, as a scroll by the user would.
+     *
+     * @return the card, or empty when the section shows no cards (collapsed) or no such job
+     */
+    Optional<JobCard> reveal(int index) {
+        if (index < 0 || index >= jobs.size() || !viewport.getVisible()) {
+            return Optional.empty();
+        }
+        int[] rowTops = rowTops();
+        int row = index / perRow;
+        int viewHeight = viewport.getClientArea().height;
+        int bottom = rowTops[row + 1] - (row + 1 < rowTops.length - 1 ? SPACING : 0);
+        if (rowTops[row] < top) {
+            scrollTo(rowTops[row]);
+        } else if (bottom > top + viewHeight) {
+            scrollTo(Math.min(rowTops[row], bottom - viewHeight));
+        }
+        int at = index - firstJob;
+        return at >= 0 && at < made.size() ? Optional.of(made.get(at)) : Optional.empty();
     }
 
     private void scrollTo(int y) {

@@ -28,20 +28,23 @@ final class CardCalendarActions {
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(row);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
         if (offer.onCalendar()) {
-            button(row, REMOVE, "Remove the interview's events from "
-                    + String.join(", ", offer.calendars().stream().map(CalendarOffer.Placement::label).toList()),
+            String from = String.join(", ", offer.calendars().stream().map(CalendarOffer.Placement::label).toList());
+            button(row, REMOVE, "Remove the interview's events from " + from,
+                    "Remove the interview for " + JobCard.titleAtCompany(job) + " from " + from,
                     () -> actions.removeFromCalendar(job));
         }
         if (export) {
             button(row, EXPORT, "Save the interview as an iCalendar file that any calendar application imports",
+                    "Export the interview for " + JobCard.titleAtCompany(job) + " as an iCalendar file",
                     () -> actions.exportEvent(job));
         }
     }
 
-    private static void button(Composite row, String text, String tip, Runnable action) {
+    private static void button(Composite row, String text, String tip, String name, Runnable action) {
         Button button = new Button(row, SWT.PUSH);
         button.setText(text);
         button.setToolTipText(tip);
         button.addListener(SWT.Selection, e -> action.run());
+        AccessibleNames.name(button, name);
     }
 }

@@ -40,7 +40,8 @@ import peregrine.jobs.Job;
  * The entry (date, an optional time of day and duration, a place or video link, the reminders a push sets,
  * Save, Cancel and, for a saved date, Clear) is made only when the user opens it: GTK's date and time widgets
  * are slow to create and to measure, and a board shows many cards. It takes the keyboard focus when it opens;
- * Return in any field saves and Escape in any field cancels. A date or an
+ * Return in any field saves, Escape in any field cancels, and Tab and Shift+Tab go from field to field and out
+ * of the date and time fields too ({@link DateFieldKeys}). A date or an
  * end that no calendar can hold ({@link InterviewSlot}'s years) is refused under the entry, which stays open,
  * and nothing is saved.
  */
@@ -135,6 +136,10 @@ final class InterviewRow {
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(actionsRow);
 
         Runnable save = () -> {
+            if (entry == null) {
+                // Closed already by the same key, reaching more than one of the entry's listeners.
+                return;
+            }
             InterviewSlot slot;
             try {
                 slot = interview.slot();
@@ -162,12 +167,21 @@ final class InterviewRow {
                 if (e.detail == SWT.TRAVERSE_ESCAPE) {
                     e.doit = false;
                     closeEntry();
+                } else if (e.detail == SWT.TRAVERSE_RETURN && field == interview.timed) {
+                    // The check box has no default selection of its own: Return saves there too.
+                    e.doit = false;
+                    save.run();
                 }
             });
         }
         for (Control field : interview.entries()) {
             field.addListener(SWT.DefaultSelection, e -> save.run());
         }
+        // Each field its own stop for Tab and Shift+Tab, in the order shown: the check box would otherwise be one
+        // only for the arrows.
+        fields.setTabList(fields.getChildren());
+        DateFieldKeys.install(interview.date, save, this::closeEntry);
+        DateFieldKeys.install(interview.time, save, this::closeEntry);
         showSummary();
         resized.run();
         interview.date.setFocus();
@@ -235,6 +249,8 @@ final class InterviewRow {
         push.setToolTipText(offer.refusal().orElse(update ? "Update the interview's calendar events"
                 : "Add the interview to your calendar"));
         push.addListener(SWT.Selection, e -> actions.pushToCalendar(job));
+        AccessibleNames.name(push, (update ? "Update the calendar events of the interview for "
+                : "Add to the calendar the interview for ") + JobCard.titleAtCompany(job));
         // Why it cannot be pushed is a fact of the plan or the settings; the service words it.
         offer.refusal().ifPresent(why -> text(why).setForeground(gray()));
     }

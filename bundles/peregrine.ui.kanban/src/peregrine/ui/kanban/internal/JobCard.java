@@ -35,7 +35,9 @@ import peregrine.jobs.Stage;
  * One job on the board: what it is, how long ago it was applied to, its interview, and what can be
  * done with it next. A card can be dragged to another section; what travels is the job's id as text.
  * The card's control carries its {@link Job} as widget data, so that tools and tests can tell which
- * job a card shows. A click on the card selects it; the selected card is tinted; a double-click opens the job's own view.
+ * job a card shows. A click on the card selects it and gives it the keyboard focus ({@link BoardNavigation});
+ * the selected card is tinted; a double-click opens the job's own view. The card and its buttons have accessible
+ * names that say which job they are and what they do to it.
  * <p>
  * A card is drawn once for what it shows ({@link #shows(Job, CardContext)}): the board keeps it
  * through a redraw that leaves its job, the day, the calendar offer and the job's push as they were.
@@ -68,7 +70,16 @@ final class JobCard {
     JobCard(Composite parent, Job job, CardActions actions, CardContext context, Consumer<JobCard> resized) {
         this.job = job;
         look = new Look(job, context);
-        card = new Composite(parent, SWT.BORDER);
+        card = new Composite(parent, SWT.BORDER) {
+            /**
+             * The card takes the focus itself, for the arrow keys, where a composite would hand it to its first
+             * button: SWT gives the focus back this way after moving a control while the board is not drawn.
+             */
+            @Override
+            public boolean setFocus() {
+                return forceFocus();
+            }
+        };
         card.setData(job);
         card.setBackgroundMode(SWT.INHERIT_DEFAULT);
         setSelected(context.isSelected(job.id()));
@@ -93,6 +104,7 @@ final class JobCard {
             new CardCalendarActions(card, job, actions, context.calendar().offer(job.id()).orElseThrow());
         }
         buttons(job, stage, actions);
+        AccessibleNames.name(card, accessibleName(job, context));
         handles.forEach(handle -> {
             draggable(handle, job);
             handle.addListener(SWT.MouseDown, e -> actions.select(job));
@@ -121,6 +133,29 @@ final class JobCard {
         card.setBackground(selected ? SELECTED : card.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
     }
 
+    /** @return what a screen reader says of the card, e.g. "Staff Engineer at Acme, Phone Screen, Interview on …, on Apple Calendar" */
+    static String accessibleName(Job job, CardContext context) {
+        List<String> parts = new ArrayList<>();
+        parts.add(titleAtCompany(job));
+        parts.add(job.stage().map(Stage::label).orElseGet(() -> stageNote(job).orElseThrow()));
+        job.interview().ifPresent(slot -> parts.add(InterviewRow.describe(slot, InterviewRow.localStart(slot))));
+        context.calendar().offer(job.id()).ifPresent(offer -> {
+            if (offer.onCalendar()) {
+                parts.add(InterviewRow.ON_CALENDAR.toLowerCase() + String.join(" and ",
+                        offer.calendars().stream().map(CalendarOffer.Placement::label).toList()));
+            }
+            if (offer.outOfDate()) {
+                parts.add("calendar out of date");
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    /** @return e.g. "Staff Engineer at Acme", how the card's buttons name the job they act on */
+    static String titleAtCompany(Job job) {
+        return job.company().isBlank() ? job.title() : job.title() + " at " + job.company();
+    }
+
     /**
      * Says which of its stages a job is at where a section holds more than one, where it was rejected, or
      * the status as stored when this version does not know it.
@@ -140,21 +175,24 @@ final class JobCard {
         Composite row = new Composite(card, SWT.NONE);
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(row);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
+        String named = titleAtCompany(job);
         stage.flatMap(Stage::next).ifPresent(next -> button(row, "\u2192 " + next.label(), "Move to " + next.label(),
-                () -> actions.move(job, next)));
+                "Move " + named + " to " + next.label(), () -> actions.move(job, next)));
         if (stage.filter(s -> s != Stage.REJECTED).isPresent()) {
-            button(row, "Reject", "Move to " + BoardColumn.REJECTED.label(), () -> actions.reject(job));
+            button(row, "Reject", "Move to " + BoardColumn.REJECTED.label(), "Reject " + named,
+                    () -> actions.reject(job));
         }
         if (!job.url().isBlank()) {
-            button(row, "Open listing", job.url(), () -> actions.openListing(job));
+            button(row, "Open listing", job.url(), "Open the listing of " + named, () -> actions.openListing(job));
         }
     }
 
-    private static void button(Composite row, String text, String tip, Runnable action) {
+    private static void button(Composite row, String text, String tip, String name, Runnable action) {
         Button button = new Button(row, SWT.PUSH);
         button.setText(text);
         button.setToolTipText(tip);
         button.addListener(SWT.Selection, e -> action.run());
+        AccessibleNames.name(button, name);
     }
 
     private Label text(String text) {

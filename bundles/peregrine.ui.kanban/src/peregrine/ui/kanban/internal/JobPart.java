@@ -317,6 +317,9 @@ public class JobPart {
         }
         interview.timed.addListener(SWT.Selection, e -> changed());
         interview.place.addListener(SWT.Modify, e -> changed());
+        // Tab leaves the date and time fields, Return saves; Escape has nothing to cancel in a view that stays open.
+        DateFieldKeys.install(interview.date, this::save, () -> { });
+        DateFieldKeys.install(interview.time, this::save, () -> { });
         interviewBox.layout(true, true);
     }
 

@@ -96,7 +96,7 @@ class BoardFilterTest {
         assertEquals("Phone Screen (1)", harness.heading(BoardColumn.PHONE_SCREEN));
         assertEquals("Interviewing (1)", harness.heading(BoardColumn.INTERVIEWING));
 
-        harness.press(SWT.ESC);
+        harness.key(SWT.ESC);
         harness.waitUntil("Escape clears the field", () -> harness.findField().getText().isEmpty());
         harness.waitForTheBoard();
         assertShown(List.of(noted, designer), List.of(globex), List.of(lisbon));
@@ -119,7 +119,7 @@ class BoardFilterTest {
         typeInTheField("engineer");
         assertShown(List.of(), List.of(screen), List.of());
 
-        harness.press(SWT.ESC);
+        harness.key(SWT.ESC);
         harness.waitUntil("Escape clears the field", () -> harness.findField().getText().isEmpty());
         harness.waitForTheBoard();
         assertEquals(BoardFilter.ALL_STAGES, harness.stageChoice().getText(), "Escape clears the stage too");
@@ -235,7 +235,7 @@ class BoardFilterTest {
         }
         assertEquals("Applied (100)", harness.heading(BoardColumn.PRE_PIPELINE));
 
-        harness.press(SWT.ESC);
+        harness.key(SWT.ESC);
         long cleared = System.nanoTime();
         harness.waitUntil("the board unfiltered", () -> ("Applied (" + total + ")").equals(harness.heading(BoardColumn.PRE_PIPELINE)));
         harness.shell.update();
@@ -258,7 +258,7 @@ class BoardFilterTest {
         Text field = harness.findField();
         harness.focus(field);
         if (!field.getText().isEmpty()) {
-            harness.press(SWT.ESC);
+            harness.key(SWT.ESC);
             harness.waitUntil("Escape clears the field", () -> field.getText().isEmpty());
         }
         harness.type(text);

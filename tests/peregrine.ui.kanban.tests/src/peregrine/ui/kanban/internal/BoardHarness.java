@@ -3,6 +3,7 @@ package peregrine.ui.kanban.internal;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
+import jakarta.inject.Named;
 
 import org.eclipse.core.commands.Category;
 import org.eclipse.core.commands.IParameter;
@@ -25,6 +28,7 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.core.runtime.jobs.IJobManager;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -33,6 +37,10 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.accessibility.ACC;
+import org.eclipse.swt.accessibility.Accessible;
+import org.eclipse.swt.accessibility.AccessibleEvent;
+import org.eclipse.swt.accessibility.AccessibleListener;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -65,7 +73,10 @@ import peregrine.settings.WorkbenchSettings;
  * asked to show in a side part stack of its own (a second shell), where each part is made as the workbench makes it:
  * in a context of its own holding its {@link MPart} and its parent composite. An event broker posts through the
  * framework's Event Admin. It drives the event loop until the board's and the parts' background work is done, answers
- * the board's questions as they open, and types keys as real key events.
+ * the board's questions as they open, and sends real key events ({@link Display#post(Event)}: GTK handles them as the
+ * keyboard's) to the control with the keyboard focus. It stands in for the workbench's key binding of the push command
+ * (M1+M2+C in {@code Application.e4xmi}), and on request defines the open command with a handler that records the job
+ * ids it is run with.
  */
 final class BoardHarness {
 
@@ -84,6 +95,9 @@ final class BoardHarness {
     UpcomingPart upcoming;
     IEclipseContext upcomingContext;
     private Shell upcomingShell;
+    /** The job ids the open command ran with, once {@link #recordOpenedJobs()} defined it. */
+    final List<String> opened = new ArrayList<>();
+    private final Category category;
 
     @SuppressWarnings("unchecked") // IEventBroker.post takes the properties as an Object
     BoardHarness(Display display, JobStore store) {
@@ -97,7 +111,7 @@ final class BoardHarness {
         context.set(WorkbenchSettings.class, service(WorkbenchSettings.class));
         ContextInjectionFactory.make(CommandServiceAddon.class, context);
         ECommandService commands = context.get(ECommandService.class);
-        Category category = commands.defineCategory("peregrine.ui.kanban.tests", "Board tests", null);
+        category = commands.defineCategory("peregrine.ui.kanban.tests", "Board tests", null);
         commands.defineCommand(PushToCalendarHandler.COMMAND_ID, "Add to / Update Calendar", null, category,
                 new IParameter[] { jobIdParameter() });
         context.get(EHandlerService.class).activateHandler(PushToCalendarHandler.COMMAND_ID, new PushToCalendarHandler());
@@ -120,6 +134,108 @@ final class BoardHarness {
             return null;
         }));
         context.set(Composite.class, shell);
+        bindKey(SWT.MOD1 | SWT.MOD2, 'c', PushToCalendarHandler.COMMAND_ID);
+    }
+
+    /** Defines the open command as the application model does, with a handler that records its job ids. */
+    BoardHarness recordOpenedJobs() {
+        ECommandService commands = context.get(ECommandService.class);
+        commands.defineCommand(OpenJobHandler.COMMAND_ID, "Open Job", null, category,
+                new IParameter[] { jobIdParameter() });
+        context.get(EHandlerService.class).activateHandler(OpenJobHandler.COMMAND_ID, new OpenJobRecorder(opened));
+        return this;
+    }
+
+    /** Records the job id the open command runs with. */
+    public static final class OpenJobRecorder {
+        private final List<String> opened;
+
+        OpenJobRecorder(List<String> opened) {
+            this.opened = opened;
+        }
+
+        @Execute
+        public void execute(@Named(PushToCalendarHandler.JOB_ID) String jobId) {
+            opened.add(jobId);
+        }
+    }
+
+    // --- the keyboard
+
+    /** Makes the control's shell active and gives {@code control} the keyboard focus, as the keys that follow need. */
+    void focus(Control control) {
+        Shell of = control.getShell();
+        of.forceActive();
+        waitUntil("the shell of " + control + " is active", () -> display.getActiveShell() == of);
+        control.forceFocus();
+        waitUntil("the focus is in " + control, () -> display.getFocusControl() == control);
+    }
+
+    /**
+     * Sends a real key press and release to the focus control, holding {@code modifiers} (e.g. {@link SWT#SHIFT})
+     * down meanwhile; a key that is a character (Return, Tab, Escape, a letter) is given as that character.
+     */
+    void key(int key, int... modifiers) {
+        for (int modifier : modifiers) {
+            post(SWT.KeyDown, modifier);
+        }
+        post(SWT.KeyDown, key);
+        post(SWT.KeyUp, key);
+        for (int i = modifiers.length - 1; i >= 0; i--) {
+            post(SWT.KeyUp, modifiers[i]);
+        }
+    }
+
+    private void post(int type, int key) {
+        // SWT posts the key code's key, and a character's key for a code that names no key (a letter).
+        post(type, key, (key & (SWT.KEYCODE_BIT | SWT.MODIFIER_MASK)) == 0 ? (char) key : '\0');
+    }
+
+    /** Types {@code text} into the focused control as the keyboard does: a key press and release for each character. */
+    void type(String text) {
+        for (char c : text.toCharArray()) {
+            post(SWT.KeyDown, 0, c);
+            post(SWT.KeyUp, 0, c);
+        }
+    }
+
+    /**
+     * Types {@code key} with {@code modifier} held (e.g. {@code SWT.CTRL}) with the keyboard focus on {@code target},
+     * then waits for the board.
+     */
+    void type(Control target, int modifier, char key) {
+        focus(target);
+        key(key, modifier);
+        waitForTheBoard();
+    }
+
+    private void post(int type, int keyCode, char character) {
+        Event event = new Event();
+        event.type = type;
+        event.keyCode = keyCode;
+        event.character = character;
+        if (!display.post(event)) {
+            fail("The display did not take the key event " + event);
+        }
+    }
+
+    /** @return what assistive technologies read as {@code control}'s name, as its accessible listeners answer */
+    static String accessibleName(Control control) {
+        Accessible accessible = control.getAccessible();
+        AccessibleEvent event = new AccessibleEvent(accessible);
+        event.childID = ACC.CHILDID_SELF;
+        try {
+            // SWT keeps the listeners to itself; the platform's accessibility bridge asks them as this does.
+            Field field = Accessible.class.getDeclaredField("accessibleListeners");
+            field.setAccessible(true);
+            List<?> listeners = (List<?>) field.get(accessible);
+            if (listeners != null) {
+                listeners.forEach(listener -> ((AccessibleListener) listener).getName(event));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return event.result;
     }
 
     /** Creates the part, opens the shell and waits for the first reading of the board. */
@@ -230,32 +346,6 @@ final class BoardHarness {
         };
         keyFilters.add(filter);
         display.addFilter(SWT.KeyDown, filter);
-    }
-
-    /**
-     * Types {@code key} with {@code modifier} held (e.g. {@code SWT.CTRL}) as real key events, through the X server
-     * (SWT's {@link Display#post}), with the keyboard focus on {@code target}; then waits for the board.
-     */
-    void type(Control target, int modifier, char key) {
-        shell.forceActive();
-        target.forceFocus();
-        waitUntil("the shell is active and " + target + " has the keyboard focus",
-                () -> display.getActiveShell() == shell && display.getFocusControl() == target);
-        post(SWT.KeyDown, modifier, '\0');
-        post(SWT.KeyDown, 0, key);
-        post(SWT.KeyUp, 0, key);
-        post(SWT.KeyUp, modifier, '\0');
-        waitForTheBoard();
-    }
-
-    private void post(int type, int keyCode, char character) {
-        Event event = new Event();
-        event.type = type;
-        event.keyCode = keyCode;
-        event.character = character;
-        if (!display.post(event)) {
-            fail("The X server took no key event");
-        }
     }
 
     /**
@@ -391,39 +481,6 @@ final class BoardHarness {
         return all(shell, Combo.class).stream().filter(c -> c.getItem(0).equals(BoardFilter.ALL_STAGES)).findFirst().orElseThrow();
     }
 
-    // --- the keyboard, for real (XTEST)
-
-    /** Gives {@code control} the keyboard focus with its shell active, and waits until it has it. */
-    void focus(Control control) {
-        control.getShell().forceActive();
-        control.forceFocus();
-        waitUntil("the focus in " + control, () -> display.getFocusControl() == control);
-    }
-
-    /** Types {@code text} into the focused control as the keyboard does: a key press and release for each character. */
-    void type(String text) {
-        for (char c : text.toCharArray()) {
-            post(SWT.KeyDown, c, 0);
-            post(SWT.KeyUp, c, 0);
-        }
-    }
-
-    /** Presses and releases the key {@code keyCode} (an SWT key code such as {@link SWT#ESC}). */
-    void press(int keyCode) {
-        post(SWT.KeyDown, (char) 0, keyCode);
-        post(SWT.KeyUp, (char) 0, keyCode);
-    }
-
-    private void post(int type, char character, int keyCode) {
-        Event event = new Event();
-        event.type = type;
-        event.character = character;
-        event.keyCode = keyCode;
-        if (!display.post(event)) {
-            fail("The display did not take the key event " + event);
-        }
-    }
-
     /** Follows the card's "Set date…" or "Change date…" link, as a click or Enter on it does. */
     void openDateEntry(long id) {
         Link link = all(card(id), Link.class).stream().filter(l -> l.getText().contains(InterviewRow.SET_DATE)
@@ -510,7 +567,7 @@ final class BoardHarness {
 
             @Override
             public IParameterValues getValues() {
-                return java.util.Map::of;
+                return Map::of;
             }
 
             @Override

@@ -156,14 +156,9 @@ class JobPartTest {
         Composite view = BoardHarness.parentOf(part);
         Text notes = field(view, "&Notes:");
         notes.setText("Typed, then saved with the keyboard");
-        view.getShell().forceActive();
-        notes.forceFocus();
-        harness.waitUntil("the notes have the focus", () -> display.getFocusControl() == notes);
+        harness.focus(notes);
 
-        key(SWT.KeyDown, SWT.CTRL, (char) 0);
-        key(SWT.KeyDown, 0, 's');
-        key(SWT.KeyUp, 0, 's');
-        key(SWT.KeyUp, SWT.CTRL, (char) 0);
+        harness.key('s', SWT.CTRL);
 
         harness.waitUntil("the part saved", () -> !part.isDirty());
         harness.waitForTheBoard();
@@ -256,14 +251,6 @@ class JobPartTest {
 
     private static List<String> texts(TableItem item, int columns) {
         return java.util.stream.IntStream.range(0, columns).mapToObj(item::getText).toList();
-    }
-
-    private static void key(int type, int keyCode, char character) {
-        Event event = new Event();
-        event.type = type;
-        event.keyCode = keyCode == 0 ? character : keyCode;
-        event.character = character;
-        assertTrue(display.post(event), "XTEST takes the key");
     }
 
     /** Job 1 as Peregrine stores it, every column as text. */
