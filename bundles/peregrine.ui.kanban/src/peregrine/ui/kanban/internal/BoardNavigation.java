@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -218,13 +219,20 @@ final class BoardNavigation {
         return Optional.empty();
     }
 
-    /** @return the section whose card itself (not one of its buttons or fields) is the event's widget */
+    /**
+     * @return the section whose card itself (not one of its fields) is the event's widget, or, for an arrow, one of
+     *         the card's push buttons: Tab into the board lands on a card's first button, and the arrows go on from there
+     */
     private Optional<BoardSection> focusedSection(Event e) {
-        if (!(e.widget instanceof Control control) || !(control.getData() instanceof Job)) {
+        if (!(e.widget instanceof Control control)) {
+            return Optional.empty();
+        }
+        boolean button = isArrow(e.keyCode) && control instanceof Button pushed && (pushed.getStyle() & SWT.PUSH) != 0;
+        if (!button && !(control.getData() instanceof Job)) {
             return Optional.empty();
         }
         return sections.stream()
-                .filter(section -> section.cardHolding(control).map(card -> card.control() == control).orElse(false))
+                .filter(section -> section.cardHolding(control).map(card -> button || card.control() == control).orElse(false))
                 .findFirst();
     }
 

@@ -120,6 +120,24 @@ class KeyboardTest {
     }
 
     @Test
+    void fromACardsButtonWhereTabLandsTheArrowsGoOnToTheNextCard() throws JobStoreException {
+        JobStore store = store();
+        long first = store.add(new NewJob("First", "Acme", "", Stage.APPLIED));
+        long second = store.add(new NewJob("Second", "Acme", "", Stage.APPLIED));
+        long interviewing = store.add(new NewJob("Onsite", "Initech", "", Stage.INTERVIEWING));
+        List<Long> applied = store.board().get(Stage.APPLIED).stream().map(Job::id).toList();
+        open(store);
+
+        harness.focus(button(harness.card(applied.get(0)), "Reject").orElseThrow());
+        harness.key(SWT.ARROW_DOWN);
+        awaitFocusOn(applied.get(1));
+        harness.focus(button(harness.card(applied.get(1)), "Reject").orElseThrow());
+        harness.key(SWT.ARROW_RIGHT);
+        awaitFocusOn(interviewing);
+        assertTrue(List.of(first, second).containsAll(applied));
+    }
+
+    @Test
     void inTheRejectedSectionAcrossTheBoardLeftAndRightMoveToTheCardBeside() throws JobStoreException {
         JobStore store = store();
         for (String title : List.of("One", "Two", "Three")) {
