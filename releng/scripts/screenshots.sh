@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the README's board screenshot (docs/board.png) from the built product: a demo database whose
-# interviews are on a real Radicale on 127.0.0.1, one of them changed since (out of date), shown under Xvfb.
+# Regenerates the README's screenshots from the built product, shown under Xvfb: docs/board.png, the board of a demo
+# database whose interviews are on a real Radicale on 127.0.0.1 (one changed since: out of date) with the upcoming
+# interviews beside it; and docs/job-view.png, the board filtered by keyboard (Ctrl+F, "Engineer") and a job's own
+# view opened from it by keyboard (Tab to the cards, Right, Enter).
 # Usage: releng/scripts/screenshots.sh [PRODUCT_DIR]   (needs radicale, xdotool and ImageMagick's import)
 set -euo pipefail
 . "$(dirname "$0")/build-env.sh"
@@ -20,16 +22,18 @@ printf 'caldav_url: http://127.0.0.1:%s/\nusername: alice\napp_password: secret\
 cli() { HOME="$work/home" "$product/peregrine-cli" --db "$work/demo.db" --config "$work/config" "$@"; }
 cli demo --jobs 60 > /dev/null
 sleep 1
-# The newest phone-screen jobs are at the top of their column: push two, then change the second one's time.
+# Two phone-screen interviews tomorrow, near the top of their column (it is sorted by date): push both, then move
+# the second one's time, so that the board shows one card up to date and one out of date.
 mapfile -t ids < <(cli jobs list --stage phone_screen --json | python3 -c '
 import json, sys
 jobs = sorted(json.load(sys.stdin), key=lambda j: -j["id"])
 print("\n".join(str(j["id"]) for j in jobs[:2]))')
-cli interview set "${ids[0]}" 2026-12-14 --time 10:00 --zone Europe/Berlin --duration 45 --location "https://meet.example.com/abc-defg-hij" > /dev/null
-cli interview set "${ids[1]}" 2026-12-15 --time 15:30 --zone Europe/Berlin > /dev/null
+tomorrow=$(date -d tomorrow +%F)
+cli interview set "${ids[0]}" "$tomorrow" --time 10:00 --zone Europe/Berlin --duration 45 --location "https://meet.example.com/abc-defg-hij" > /dev/null
+cli interview set "${ids[1]}" "$tomorrow" --time 15:30 --zone Europe/Berlin > /dev/null
 cli calendar push "${ids[0]}" > /dev/null
 cli calendar push "${ids[1]}" > /dev/null
-cli interview set "${ids[1]}" 2026-12-16 --time 15:30 --zone Europe/Berlin > /dev/null
+cli interview set "${ids[1]}" "$tomorrow" --time 16:30 --zone Europe/Berlin > /dev/null
 display=:$(( 90 + RANDOM % 9 ))
 Xvfb "$display" -screen 0 1280x900x24 > /dev/null 2>&1 &
 sleep 1
@@ -40,4 +44,13 @@ for _ in $(seq 60); do
 done
 sleep 8
 DISPLAY=$display import -window root "$PEREGRINE_ROOT/docs/board.png"
-say "wrote docs/board.png"
+keys() { DISPLAY=$display xdotool "$@"; sleep 1; }
+keys key ctrl+f
+keys type --delay 80 "Engineer"
+keys key Tab
+keys key Tab
+keys key Right
+keys key Return
+sleep 2
+DISPLAY=$display import -window root "$PEREGRINE_ROOT/docs/job-view.png"
+say "wrote docs/board.png and docs/job-view.png"
