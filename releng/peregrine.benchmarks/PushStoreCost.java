@@ -11,7 +11,7 @@ import peregrine.jobs.sqlite.SqliteJobStores;
 
 /**
  * Times the job store's part of one calendar push, as the push service makes it: {@code job(id)},
- * {@code companySummary(id)}, then {@code setCalendarLink(id, …)} with an ETag (a write transaction), for every job
+ * {@code companySummary(id)}, then {@code putCalendarLink(id, …)} with an ETag (a write transaction), for every job
  * at Phone Screen, on the product's own store classes. Prints one JSON line with the median of each
  * and of the three together, in milliseconds, after a warm-up pass.
  * <p>
@@ -34,8 +34,8 @@ public final class PushStoreCost {
                 long t1 = System.nanoTime();
                 store.companySummary(id);
                 long t2 = System.nanoTime();
-                store.setCalendarLink(id, Optional.of(new CalendarLink("bench", "http://127.0.0.1/bench/" + id + "-" + pass + ".ics",
-                        Optional.of("\"" + Long.toHexString(t2) + "\""))));
+                store.putCalendarLink(id, new CalendarLink("bench", "http://127.0.0.1/bench/" + id + "-" + pass + ".ics",
+                        Optional.of("\"" + Long.toHexString(t2) + "\"")));
                 long t3 = System.nanoTime();
                 read[i] = (t1 - t0) / 1e6;
                 summary[i] = (t2 - t1) / 1e6;

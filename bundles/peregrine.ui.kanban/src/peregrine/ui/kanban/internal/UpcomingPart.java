@@ -61,7 +61,9 @@ public class UpcomingPart {
     public void createControls(Composite parent, IEclipseContext context) {
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
         message = new MessageLine(parent);
-        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        // Virtual: a board of 10,000 jobs has thousands of dated interviews, and only the rows in view are made.
+        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
+        viewer.setUseHashlookup(true);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);

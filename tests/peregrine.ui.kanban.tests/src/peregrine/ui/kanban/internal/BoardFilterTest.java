@@ -22,12 +22,9 @@ import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,25 +39,13 @@ import peregrine.jobs.Stage;
 import peregrine.jobs.sqlite.SqliteJobStores;
 
 /** The board's filter bar and the order of its interview columns, driven with real key events over a real SQLite file. */
-class BoardFilterTest {
-
-    private static Display display;
+class BoardFilterTest extends DisplayTest {
 
     @TempDir
     Path dir;
 
     private JobStore store;
     private BoardHarness harness;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     @BeforeEach
     void openStore() {

@@ -33,15 +33,12 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +54,7 @@ import peregrine.jobs.Stage;
 import peregrine.jobs.sqlite.SqliteJobStores;
 
 /** The board part in a real shell over a real SQLite file of its own, as the application builds it. */
-class BoardPartTest {
-
-    private static Display display;
+class BoardPartTest extends DisplayTest {
 
     @TempDir
     Path dir;
@@ -68,16 +63,6 @@ class BoardPartTest {
     private BoardHarness harness;
     private Shell shell;
     private BoardPart part;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     @BeforeEach
     void openStore() {

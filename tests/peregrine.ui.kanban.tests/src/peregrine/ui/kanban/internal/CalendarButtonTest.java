@@ -38,15 +38,12 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,11 +68,9 @@ import peregrine.settings.WorkbenchSettings;
  * The calendar button on the board, with fake calendars registered as real OSGi services and pushes
  * made by the DS push service of the test runtime on its own SQLite file.
  */
-class CalendarButtonTest {
+class CalendarButtonTest extends DisplayTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 12, 3);
-
-    private static Display display;
 
     @TempDir
     Path dir;
@@ -84,16 +79,6 @@ class CalendarButtonTest {
     private final WorkbenchSettings settings = BoardHarness.service(WorkbenchSettings.class);
     private BoardHarness harness;
     private Shell statusShell;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     @BeforeEach
     void paidPlan() throws IOException {

@@ -28,14 +28,11 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,12 +59,10 @@ import peregrine.settings.WorkbenchSettings;
  * a calendar file. Fake calendars are real OSGi services; pushes, removals and offers are the DS push service's on
  * the runtime's SQLite store.
  */
-class CalendarCardTest {
+class CalendarCardTest extends DisplayTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 12, 3);
     private static final String SECOND = "second_calendar";
-
-    private static Display display;
 
     @TempDir
     Path dir;
@@ -76,16 +71,6 @@ class CalendarCardTest {
     private final WorkbenchSettings settings = BoardHarness.service(WorkbenchSettings.class);
     private final JobStore store = BoardHarness.service(JobStore.class);
     private BoardHarness harness;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     @BeforeEach
     void paidPlan() throws IOException {

@@ -18,12 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,22 +33,10 @@ import peregrine.settings.Secrets;
 import peregrine.settings.WorkbenchSettings;
 
 /** The CalDAV password field of the integrations dialog, over an in-memory {@link Secrets}. */
-class CalendarIntegrationsPasswordTest {
-
-    private static Display display;
+class CalendarIntegrationsPasswordTest extends DisplayTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     /** Secrets in a map; remembers the threads that wrote. */
     static final class MapSecrets implements Secrets {

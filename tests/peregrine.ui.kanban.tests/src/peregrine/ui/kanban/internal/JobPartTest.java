@@ -22,15 +22,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,25 +39,13 @@ import peregrine.jobs.JobStore;
 import peregrine.jobs.sqlite.SqliteJobStores;
 
 /** A job's own view beside the board, over a Peregrine-format file, in a real shell. */
-class JobPartTest {
-
-    private static Display display;
+class JobPartTest extends DisplayTest {
 
     @TempDir
     Path dir;
 
     private Path file;
     private BoardHarness harness;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     @BeforeEach
     void openBoard() throws SQLException {

@@ -27,12 +27,9 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,11 +50,9 @@ import peregrine.jobs.sqlite.SqliteJobStores;
 import peregrine.settings.WorkbenchSettings;
 
 /** The board driven by real key events under Xvfb, as a keyboard user drives it. */
-class KeyboardTest {
+class KeyboardTest extends DisplayTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 12, 10);
-
-    private static Display display;
 
     @TempDir
     Path dir;
@@ -66,16 +61,6 @@ class KeyboardTest {
     private final List<ServiceRegistration<CalendarProvider>> registrations = new ArrayList<>();
     /** Puts the user's plan back as it was before {@link #paidPlan()}, or null. */
     private Runnable planBefore;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     @AfterEach
     void closeBoard() {

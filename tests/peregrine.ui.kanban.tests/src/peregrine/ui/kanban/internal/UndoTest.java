@@ -23,10 +23,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.Display;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +40,7 @@ import peregrine.jobs.sqlite.SqliteJobStores;
  * Undo on the board: Ctrl+Z, typed as real key events, takes back a move, a reject or a date change in the store's
  * file, and refuses, writing nothing, when another process changed the job since; a reject asks first.
  */
-class UndoTest {
-
-    private static Display display;
+class UndoTest extends DisplayTest {
 
     @TempDir
     Path dir;
@@ -55,16 +50,6 @@ class UndoTest {
     private BoardHarness harness;
     /** A job no test changes, whose card holds the keyboard focus while Ctrl+Z is typed. */
     private long bystander;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     @BeforeEach
     void openStore() throws JobStoreException {

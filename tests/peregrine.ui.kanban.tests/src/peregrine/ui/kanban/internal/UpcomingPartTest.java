@@ -17,12 +17,9 @@ import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,25 +36,13 @@ import peregrine.jobs.Stage;
 import peregrine.jobs.sqlite.SqliteJobStores;
 
 /** The upcoming interviews part in a real shell over a real SQLite file. */
-class UpcomingPartTest {
-
-    private static Display display;
+class UpcomingPartTest extends DisplayTest {
 
     @TempDir
     Path dir;
 
     private JobStore store;
     private BoardHarness harness;
-
-    @BeforeAll
-    static void createDisplay() {
-        display = new Display();
-    }
-
-    @AfterAll
-    static void disposeDisplay() {
-        display.dispose();
-    }
 
     @BeforeEach
     void openStore() {
