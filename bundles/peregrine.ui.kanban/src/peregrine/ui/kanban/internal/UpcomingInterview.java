@@ -3,8 +3,8 @@ package peregrine.ui.kanban.internal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -33,9 +33,14 @@ record UpcomingInterview(Job job, LocalDate day, Optional<LocalTime> time, boole
      * the display thread.
      */
     static List<UpcomingInterview> read(JobStore store, CalendarPushService push, ZonedDateTime now) throws JobStoreException {
-        Map<Stage, List<Job>> board = store.board();
-        return Stream.of(Stage.values()).filter(Stage::takesInterviewDate)
-                .flatMap(stage -> board.getOrDefault(stage, List.of()).stream()).filter(job -> job.interview().isPresent())
+        // Only the stages that take a date are read: the rest of a big board is no business of this list.
+        List<Job> jobs = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            if (stage.takesInterviewDate()) {
+                jobs.addAll(store.list(Optional.of(stage)));
+            }
+        }
+        return jobs.stream().filter(job -> job.interview().isPresent())
                 .sorted(InterviewOrder.SOONEST_FIRST).map(job -> of(job, push.offer(job), now)).toList();
     }
 
