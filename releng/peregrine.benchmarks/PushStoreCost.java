@@ -44,7 +44,7 @@ public final class PushStoreCost {
             }
             if (pass == 1) {
                 System.out.printf(java.util.Locale.ROOT,
-                        "{\"jobs\": %d, \"job_ms\": %.3f, \"company_summary_ms\": %.3f, \"set_calendar_link_ms\": %.3f, \"store_per_push_ms\": %.3f}%n",
+                        "{\"jobs\": %d, \"job_ms\": %.3f, \"company_summary_ms\": %.3f, \"put_calendar_link_ms\": %.3f, \"store_per_push_ms\": %.3f}%n",
                         jobs.size(), median(read), median(summary), median(write), median(all));
             }
         }
