@@ -54,7 +54,7 @@ final class BoardSection {
     private static final int WIDE_CARDS_PER_ROW = 4;
     /** Until a card has been measured, the height a card is expected to take, for deciding how many to make. */
     private static final int EXPECTED_CARD_HEIGHT = 90;
-    private static final int FRAME_MILLIS = 16;
+    private static final int GROW_AT_LATEST_MILLIS = 100;
     /** Pixels between cards, across and down. */
     static final int SPACING = 6;
 
@@ -65,6 +65,7 @@ final class BoardSection {
     /** The view: its scroll bar spans every job; it holds {@link #cards} at the place of the first row made. */
     private final Composite viewport;
     private final Composite cards;
+    private final CardGrid grid;
     private final Button toggle;
     /** The cards made, in the order of {@link #jobs}: those of {@link #firstJob} and after. */
     private List<JobCard> made = new ArrayList<>();
@@ -72,12 +73,18 @@ final class BoardSection {
     /** The height each job's card took when last drawn, at {@link #measuredWidth}. */
     private final Map<Long, Integer> heights = new HashMap<>();
     private int measuredWidth = -1;
+    /** {@link #rowTops()} as last worked out; null once the jobs or their heights changed. */
+    private int[] rowTops;
+    /** Whether {@link #fill(boolean)} is running: the view's resize it causes itself (its scroll bar) is not news. */
+    private boolean filling;
     /** How far down the section is scrolled, in pixels of the whole list. */
     private int top;
     private List<Job> jobs = List.of();
     private CardActions actions;
     private CardContext context;
     private boolean growScheduled;
+    private final Listener paintedThenGrow = e -> growSoon();
+    private final Runnable growAtLatest = this::growSoon;
 
     /** @param onDrop receives the text of whatever is dropped on the section */
     BoardSection(Composite parent, BoardColumn column, boolean wide, Consumer<String> onDrop) {
@@ -118,8 +125,13 @@ final class BoardSection {
         // Zero hints: the section takes the height the board gives it, however many cards it holds.
         GridDataFactory.fillDefaults().grab(true, true).span(wide ? 2 : 1, 1).hint(0, 0).applyTo(viewport);
         cards = new Composite(viewport, SWT.NONE);
-        cards.setLayout(new CardGrid(perRow, SPACING));
-        viewport.addListener(SWT.Resize, e -> refresh());
+        grid = new CardGrid(perRow, SPACING);
+        cards.setLayout(grid);
+        viewport.addListener(SWT.Resize, e -> {
+            if (!filling) {
+                refresh();
+            }
+        });
         // Wheel, scroll bar and keyboard all move the scroll bar.
         viewport.getVerticalBar().addListener(SWT.Selection, e -> scrollTo(viewport.getVerticalBar().getSelection()));
         Listener focusIn = e -> revealFocused(e.widget);
@@ -147,6 +159,7 @@ final class BoardSection {
      */
     void show(List<Job> jobs, CardActions actions, CardContext context) {
         this.jobs = jobs;
+        rowTops = null;
         this.actions = actions;
         this.context = context;
         heading.setText(label + " (" + jobs.size() + ")");
@@ -266,12 +279,27 @@ final class BoardSection {
             top = 0;
             return;
         }
-        Rectangle area = viewport.getClientArea();
-        if (area.width != measuredWidth) {
-            heights.clear();
-            measuredWidth = area.width;
+        filling = true;
+        try {
+            fillView(ahead);
+        } finally {
+            filling = false;
         }
+    }
+
+    private void fillView(boolean ahead) {
         for (int pass = 0; pass < 3; pass++) {
+            // The scroll bar first, as the heights known so far call for it: it takes from the width the cards are measured at.
+            showScrollBar(rowTops());
+            Rectangle area = viewport.getClientArea();
+            if (area.width != measuredWidth) {
+                heights.clear();
+                rowTops = null;
+                measuredWidth = area.width;
+            }
+            if (pass == 0) {
+                makeFirstCards(area);
+            }
             int[] rowTops = rowTops();
             int total = rowTops[rowTops.length - 1];
             top = Math.max(0, Math.min(top, total - area.height));
@@ -289,26 +317,61 @@ final class BoardSection {
             cards.layout(false);
             boolean changed = remember();
             setScrollBar(total, area.height);
-            if (!changed) {
+            // A scroll bar that came or went changed the width: another pass measures at the new one.
+            if (!changed && viewport.getClientArea().width == area.width) {
                 return;
             }
         }
     }
 
-    /** @return the top of each row in the whole list, and after them the list's height */
+    /**
+     * When the section has no cards and knows no heights (its first fill), makes and measures the cards of the view
+     * row by row until they fill it: made by an estimate of their height, too many would be made, or too few.
+     */
+    private void makeFirstCards(Rectangle area) {
+        if (!made.isEmpty() || !heights.isEmpty() || jobs.isEmpty()) {
+            return;
+        }
+        int first = rowAt(rowTops(), top) * perRow;
+        List<JobCard> fresh = new ArrayList<>();
+        for (int row = first, y = 0; row < jobs.size() && y < area.height; row += perRow) {
+            int rowHeight = 0;
+            for (Job job : jobs.subList(row, Math.min(jobs.size(), row + perRow))) {
+                JobCard card = new JobCard(cards, job, actions, context, this::cardResized);
+                fresh.add(card);
+                int height = grid.measure(card.control(), area.width);
+                heights.put(job.id(), height);
+                rowHeight = Math.max(rowHeight, height);
+            }
+            y += rowHeight + SPACING;
+        }
+        made = fresh;
+        firstJob = first;
+        rowTops = null;
+    }
+
+    /**
+     * @return the top of each row in the whole list, and after them the list's height; worked out again only
+     *         after the jobs or their heights changed (a section of thousands is asked many times a scroll)
+     */
     private int[] rowTops() {
+        if (rowTops != null) {
+            return rowTops;
+        }
         int rows = (jobs.size() + perRow - 1) / perRow;
         int estimate = heights.isEmpty() ? EXPECTED_CARD_HEIGHT
                 : (int) heights.values().stream().mapToInt(Integer::intValue).average().orElse(EXPECTED_CARD_HEIGHT);
         int[] tops = new int[rows + 1];
         for (int row = 0; row < rows; row++) {
             int height = 0;
-            for (Job job : jobs.subList(row * perRow, Math.min(jobs.size(), (row + 1) * perRow))) {
-                height = Math.max(height, heights.getOrDefault(job.id(), estimate));
+            for (int i = row * perRow; i < Math.min(jobs.size(), (row + 1) * perRow); i++) {
+                Integer measured = heights.get(jobs.get(i).id());
+                height = Math.max(height, measured != null ? measured : estimate);
             }
             tops[row + 1] = tops[row] + height + SPACING;
         }
         tops[rows] = Math.max(0, tops[rows] - SPACING);
+        rowTops = tops;
         return tops;
     }
 
@@ -370,7 +433,19 @@ final class BoardSection {
             Integer before = heights.put(card.job().id(), card.control().getSize().y);
             changed |= before == null || before != card.control().getSize().y;
         }
+        if (changed) {
+            rowTops = null;
+        }
         return changed;
+    }
+
+    /** Shows the scroll bar when the list, as far as its heights are known, is taller than the view. */
+    private void showScrollBar(int[] rowTops) {
+        ScrollBar bar = viewport.getVerticalBar();
+        boolean overflows = rowTops[rowTops.length - 1] > viewport.getClientArea().height;
+        if (bar.getVisible() != overflows) {
+            bar.setVisible(overflows);
+        }
     }
 
     private void setScrollBar(int total, int viewHeight) {
@@ -403,17 +478,29 @@ final class BoardSection {
     }
 
     /**
-     * Makes the cards either side of the visible ones once what is visible has been shown, and once however
-     * many scroll events arrive before.
+     * Makes the cards either side of the visible ones once what is visible has been painted, and once however
+     * many scroll events arrive before. GTK paints only after every timer that is due has run, so a timer would
+     * hold back the paint of the view by the making of the cards around it; a paint that does not come (the
+     * window hidden) is waited for {@value #GROW_AT_LATEST_MILLIS} ms at most.
      */
     private void scheduleGrow() {
         if (growScheduled || !viewport.getVisible()) {
             return;
         }
         growScheduled = true;
-        // A frame later: what is visible is painted first, and the scroll events of that frame are one fill.
-        cards.getDisplay().timerExec(FRAME_MILLIS, () -> {
-            growScheduled = false;
+        cards.addListener(SWT.Paint, paintedThenGrow);
+        cards.getDisplay().timerExec(GROW_AT_LATEST_MILLIS, growAtLatest);
+    }
+
+    /** Makes the cards around the view on the next turn of the event loop, after the paint that may have called. */
+    private void growSoon() {
+        if (!growScheduled || cards.isDisposed()) {
+            return;
+        }
+        growScheduled = false;
+        cards.removeListener(SWT.Paint, paintedThenGrow);
+        cards.getDisplay().timerExec(-1, growAtLatest);
+        cards.getDisplay().asyncExec(() -> {
             if (!cards.isDisposed()) {
                 cards.setRedraw(false);
                 try {
@@ -431,6 +518,7 @@ final class BoardSection {
         // Tells the grid that this card's height is no longer the one it remembers.
         cards.layout(new Control[] { card.control() });
         heights.remove(card.job().id());
+        rowTops = null;
         refresh();
     }
 

@@ -34,6 +34,15 @@ final class CardGrid extends Layout {
         this.spacing = spacing;
     }
 
+    /**
+     * Measures {@code control} as a cell of a grid {@code width} wide, and remembers it, as laying it out there would.
+     *
+     * @return the height the control takes in its cell
+     */
+    int measure(Control control, int width) {
+        return height(control, cellWidth(width), false);
+    }
+
     @Override
     protected Point computeSize(Composite composite, int wHint, int hHint, boolean flushCache) {
         int width = wHint == SWT.DEFAULT ? perRow * PREFERRED_CELL_WIDTH + (perRow - 1) * spacing : wHint;
@@ -54,7 +63,7 @@ final class CardGrid extends Layout {
     /** Places (or, without {@code place}, only measures) the children; returns the height they take. */
     private int arrange(Composite composite, int width, boolean flushCache, boolean place) {
         Rectangle area = composite.getClientArea();
-        int cell = Math.max(1, (width - (perRow - 1) * spacing) / perRow);
+        int cell = cellWidth(width);
         Control[] children = composite.getChildren();
         int y = 0;
         for (int first = 0; first < children.length; first += perRow) {
@@ -71,6 +80,10 @@ final class CardGrid extends Layout {
             y += rowHeight + spacing;
         }
         return Math.max(0, y - spacing);
+    }
+
+    private int cellWidth(int width) {
+        return Math.max(1, (width - (perRow - 1) * spacing) / perRow);
     }
 
     private static int height(Control control, int width, boolean flushCache) {

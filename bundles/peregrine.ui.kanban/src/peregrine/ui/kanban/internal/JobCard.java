@@ -21,9 +21,11 @@ import org.eclipse.swt.dnd.DragSourceEvent;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 
 import peregrine.calendar.CalendarOffer;
@@ -70,7 +72,8 @@ final class JobCard {
     JobCard(Composite parent, Job job, CardActions actions, CardContext context, Consumer<JobCard> resized) {
         this.job = job;
         look = new Look(job, context);
-        card = new Composite(parent, SWT.BORDER) {
+        // Its border painted, not SWT.BORDER: GTK gives a bordered composite a scrolled window of its own, and a board makes many.
+        card = new Composite(parent, SWT.NONE) {
             /**
              * The card takes the focus itself, for the arrow keys, where a composite would hand it to its first
              * button: SWT gives the focus back this way after moving a control while the board is not drawn.
@@ -81,6 +84,7 @@ final class JobCard {
             }
         };
         card.setData(job);
+        card.addListener(SWT.Paint, JobCard::paintBorder);
         card.setBackgroundMode(SWT.INHERIT_DEFAULT);
         setSelected(context.isSelected(job.id()));
         GridLayoutFactory.swtDefaults().spacing(4, 2).applyTo(card);
@@ -127,6 +131,12 @@ final class JobCard {
 
     void dispose() {
         card.dispose();
+    }
+
+    private static void paintBorder(Event e) {
+        Rectangle area = ((Composite) e.widget).getClientArea();
+        e.gc.setForeground(e.display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        e.gc.drawRectangle(area.x, area.y, area.width - 1, area.height - 1);
     }
 
     void setSelected(boolean selected) {
