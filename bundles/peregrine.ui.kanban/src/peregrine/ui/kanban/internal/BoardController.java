@@ -32,8 +32,11 @@ public final class BoardController {
         /** @return the job {@code id} as the board shows it now */
         Optional<Job> shown(long id);
 
-        /** @return the ids of the jobs the board shows */
-        Collection<Long> shownIds();
+        /** @return the ids of the jobs the board shows now, those its filter hides left out */
+        Collection<Long> shownAfterFilter();
+
+        /** @return whether the board's filter hides any jobs */
+        boolean filtered();
 
         /** @return what the calendars offer, as last read */
         CalendarView calendar();
@@ -153,28 +156,36 @@ public final class BoardController {
 
     /**
      * @return whether {@link #pushAll()} would push anything now: no other "push all" runs and at least
-     *         one job on the board {@link #canPush(long) can be pushed}
+     *         one job that the board shows, as far as its filter lets it, {@link #canPush(long) can be pushed}
      */
     public boolean canPushAll() {
         // Asked whenever the menu or a key binding is evaluated: stop at the first job that can be pushed.
-        return pushingAll == null && view.shownIds().stream().anyMatch(this::canPush);
+        return pushingAll == null && view.shownAfterFilter().stream().anyMatch(this::canPush);
+    }
+
+    /** @return whether the board's filter hides jobs, which {@link #pushAll()} then leaves alone */
+    public boolean filtered() {
+        return view.filtered();
     }
 
     /**
-     * Pushes the interview of every job on the board that {@link #canPush(long) can be pushed}, a few at a
-     * time, in the background. Each card shows that it waits, then its outcome as it comes; cancelling
-     * leaves the cards not yet pushed as they were.
+     * Pushes the interview of every job that the board shows, as far as its filter lets it, and that
+     * {@link #canPush(long) can be pushed}, a few at a time, in the background: what the user sees is what is
+     * pushed. Each card shows that it waits, then its outcome as it comes; cancelling leaves the cards not yet
+     * pushed as they were.
      */
     public void pushAll() {
-        List<Long> ids = view.shownIds().stream().filter(this::canPush).sorted().toList();
+        List<Long> ids = view.shownAfterFilter().stream().filter(this::canPush).sorted().toList();
         if (pushingAll != null || ids.isEmpty()) {
             return;
         }
+        // The summary names the command as the menu did, without its mnemonic.
+        String what = (view.filtered() ? PushAllHandler.SHOWN_LABEL : PushAllHandler.LABEL).replace("&", "");
         ids.forEach(id -> pushes.put(id, new PushOutcome.Running()));
         view.redraw();
         pushingAll = new PushAllJob(pushService, ids, family,
                 (id, result) -> sync.asyncExec(() -> pushedOneOfAll(id, result)),
-                notStarted -> sync.asyncExec(() -> pushAllEnded(ids, notStarted)));
+                notStarted -> sync.asyncExec(() -> pushAllEnded(what, ids, notStarted)));
         pushingAll.schedule();
     }
 
@@ -248,7 +259,8 @@ public final class BoardController {
         }
     }
 
-    private void pushAllEnded(List<Long> ids, Set<Long> notStarted) {
+    /** @param what the command as the menu named it when it started, which the summary begins with */
+    private void pushAllEnded(String what, List<Long> ids, Set<Long> notStarted) {
         if (gone()) {
             return;
         }
@@ -259,7 +271,7 @@ public final class BoardController {
         long pushed = ids.size() - notStarted.size() - failed;
         // The jobs now record their events: read them back, so the cards show their calendars.
         view.reload();
-        String summary = "Push All Interviews: " + pushed + " of " + ids.size() + " on the calendar"
+        String summary = what + ": " + pushed + " of " + ids.size() + " on the calendar"
                 + (failed > 0 ? ", " + failed + " failed (their cards say why)" : "")
                 + (notStarted.isEmpty() ? "." : ", " + notStarted.size() + " not pushed (cancelled).");
         view.messages().show(failed > 0 ? Dialog.DLG_IMG_MESSAGE_ERROR : Dialog.DLG_IMG_MESSAGE_INFO, summary);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -119,17 +120,29 @@ public final class BoardFilter {
         }
     }
 
+    /** @return whether the filter hides any jobs: a text was found or a stage chosen */
+    boolean active() {
+        return matching != null || stage().isPresent();
+    }
+
     /** @return the jobs of {@code jobs} that the filter lets through, in their order */
     List<peregrine.jobs.Job> apply(List<peregrine.jobs.Job> jobs) {
+        return active() ? jobs.stream().filter(passing()).toList() : jobs;
+    }
+
+    /** @return what the filter lets through now: a job whose text was found, in the stage chosen */
+    Predicate<peregrine.jobs.Job> passing() {
+        // Read once, not for each job: the stage choice is a widget.
+        Set<Long> found = matching;
         Optional<Stage> stage = stage();
-        if (matching == null && stage.isEmpty()) {
-            return jobs;
-        }
-        return jobs.stream().filter(job -> (matching == null || matching.contains(job.id()))
-                && (stage.isEmpty() || job.stage().equals(stage))).toList();
+        return job -> (found == null || found.contains(job.id())) && (stage.isEmpty() || job.stage().equals(stage));
     }
 
     private Optional<Stage> stage() {
+        // The handlers may still ask while the board closes.
+        if (stages.isDisposed()) {
+            return Optional.empty();
+        }
         int index = stages.getSelectionIndex();
         return index <= 0 ? Optional.empty() : Optional.of(STAGES.get(index - 1));
     }

@@ -391,8 +391,14 @@ public class BoardPart {
             }
 
             @Override
-            public java.util.Collection<Long> shownIds() {
-                return shown.keySet();
+            public java.util.Collection<Long> shownAfterFilter() {
+                // The handlers may ask before the controls are made, when nothing is shown yet.
+                return filter == null ? List.of() : shown.values().stream().filter(filter.passing()).map(Job::id).toList();
+            }
+
+            @Override
+            public boolean filtered() {
+                return filter != null && filter.active();
             }
 
             @Override

@@ -1,9 +1,12 @@
 package peregrine.ui.kanban.internal;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -16,13 +19,17 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnPixelData;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -34,7 +41,8 @@ import peregrine.settings.WorkbenchSettings;
 
 /**
  * The upcoming interviews: the phone-screen and interviewing jobs that have an interview date, soonest first, with
- * date and time in the user's zone, title, company, stage and calendar state; the past ones greyed. Read off the
+ * date and time in the user's zone, title, company, stage and calendar state; the past ones greyed. The columns share
+ * the part's width, as wide or narrow as the user makes it, each cell whole in its tooltip. Read off the
  * display thread, and again when a view changed jobs ({@link JobsChanged}), when the settings change, and on Refresh
  * while the part is active (its own handler in the application model).
  */
@@ -43,11 +51,23 @@ public class UpcomingPart {
     /** The part's id in the application model. */
     public static final String ID = "peregrine.ui.kanban.part.upcoming";
 
+    /** What a cell adds around its text: the renderer's margins and the line between the columns. */
+    private static final int CELL_PADDING = 10;
+    /** The narrowest a column of words gets: a few letters, the rest in the tooltip. */
+    private static final int MIN_WORDS_WIDTH = 30;
+    /** A date of each month with a two-digit day, in the table's format: the widest of them sets the date's width. */
+    private static final List<String> LONG_DATES = IntStream.rangeClosed(1, 12)
+            .mapToObj(month -> InterviewRow.DATE.format(LocalDate.of(2026, month, 28))).toList();
+    /** A morning and an evening time: with a 12-hour clock, the evening's may be the wider. */
+    private static final List<String> LONG_TIMES = List.of(InterviewRow.TIME.format(LocalTime.of(10, 58)),
+            InterviewRow.TIME.format(LocalTime.of(22, 58)));
+
     private final JobStore store;
     private final UISynchronize sync;
     private final CalendarPushService push;
     private StoreCalls calls;
     private MessageLine message;
+    private Composite root;
     private TableViewer viewer;
 
     @Inject
@@ -59,23 +79,32 @@ public class UpcomingPart {
 
     @PostConstruct
     public void createControls(Composite parent, IEclipseContext context) {
+        root = parent;
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(parent);
         message = new MessageLine(parent);
+        // The columns share the part's width (a layout of their own), so that all of them show in the narrow side stack.
+        Composite columns = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(columns);
+        TableColumnLayout layout = new TableColumnLayout(true);
+        columns.setLayout(layout);
         // Virtual: a board of 10,000 jobs has thousands of dated interviews, and only the rows in view are made.
-        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
+        viewer = new TableViewer(columns, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
         viewer.setUseHashlookup(true);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-        column("Date", 100, row -> InterviewRow.DATE.format(row.day()));
-        column("Time", 80, row -> row.time().map(InterviewRow.TIME::format).orElse(""))
-                .setToolTipText("In this computer's time zone (" + ZoneId.systemDefault().getId() + ")");
-        column("Title", 160, row -> row.job().title());
-        column("Company", 120, row -> row.job().company());
-        column("Stage", 100, row -> row.job().stage().map(stage -> stage.label()).orElse(row.job().status()));
-        column("Calendar", 180, UpcomingInterview::calendar);
-        // A long calendar state (why it cannot be pushed) is read whole in the cell's tooltip.
+        // Date and time keep room for their longest text; the words share the rest.
+        layout.setColumnData(column("Date", row -> InterviewRow.DATE.format(row.day())),
+                new ColumnPixelData(widest(table, LONG_DATES), true));
+        TableColumn time = column("Time", row -> row.time().map(InterviewRow.TIME::format).orElse(""));
+        time.setToolTipText("In this computer's time zone (" + ZoneId.systemDefault().getId() + ")");
+        layout.setColumnData(time, new ColumnPixelData(widest(table, LONG_TIMES), true));
+        layout.setColumnData(column("Title", row -> row.job().title()), new ColumnWeightData(4, MIN_WORDS_WIDTH, true));
+        layout.setColumnData(column("Company", row -> row.job().company()), new ColumnWeightData(3, MIN_WORDS_WIDTH, true));
+        layout.setColumnData(column("Stage", row -> row.job().stage().map(stage -> stage.label()).orElse(row.job().status())),
+                new ColumnWeightData(2, MIN_WORDS_WIDTH, true));
+        layout.setColumnData(column("Calendar", UpcomingInterview::calendar), new ColumnWeightData(4, MIN_WORDS_WIDTH, true));
+        // A long title or calendar state (why it cannot be pushed) is read whole in the cell's tooltip.
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
@@ -95,10 +124,10 @@ public class UpcomingPart {
         calls.run("Loading the upcoming interviews", s -> UpcomingInterview.read(s, push, ZonedDateTime.now()), rows -> {
             message.hide();
             viewer.setInput(rows);
-            viewer.getTable().getParent().layout();
+            root.layout();
         }, failure -> {
             message.show(Dialog.DLG_IMG_MESSAGE_ERROR, failure);
-            viewer.getTable().getParent().layout();
+            root.layout();
         });
     }
 
@@ -123,10 +152,19 @@ public class UpcomingPart {
         }
     }
 
-    private TableColumn column(String title, int width, Function<UpcomingInterview, String> text) {
+    /** @return the width of the widest of {@code texts} in a cell of {@code table}, its padding included */
+    private static int widest(Table table, List<String> texts) {
+        GC gc = new GC(table);
+        try {
+            return texts.stream().mapToInt(text -> gc.textExtent(text).x).max().orElse(0) + CELL_PADDING;
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    private TableColumn column(String title, Function<UpcomingInterview, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

@@ -27,6 +27,8 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenuFactory;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -36,6 +38,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
@@ -54,6 +57,7 @@ import org.osgi.framework.ServiceRegistration;
 
 import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarProvider;
+import peregrine.jobs.BoardColumn;
 import peregrine.jobs.CalendarLink;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
@@ -392,6 +396,55 @@ class CalendarButtonTest extends DisplayTest {
     }
 
     @Test
+    void withAFilterPushAllPushesOnlyTheInterviewsShownAndSaysSoAndWithoutOnePushesEveryOne() throws Exception {
+        JobStore store = BoardHarness.service(JobStore.class);
+        undateEarlierInterviews(store);
+        long engineer = datedJob(store, "Kestrel Engineer");
+        long analyst = datedJob(store, "Kestrel Analyst");
+        long hidden = datedJob(store, "Osprey Designer");
+        FakeCalendar calendar = register(new FakeCalendar());
+        open(store);
+        PushAllHandler handler = new PushAllHandler();
+        MHandledMenuItem item = MMenuFactory.INSTANCE.createHandledMenuItem();
+        assertTrue(handler.canExecute(harness.part.controller(), item));
+        assertEquals(PushAllHandler.LABEL, item.getLabel());
+
+        find("kestrel");
+        // Earlier runs may have left undated jobs of the same names in the runtime's shared store.
+        List<Long> shown = harness.idsIn(BoardColumn.PHONE_SCREEN);
+        assertTrue(shown.containsAll(Set.of(engineer, analyst)) && !shown.contains(hidden), "the filter shows " + shown);
+        assertTrue(handler.canExecute(harness.part.controller(), item));
+        assertEquals(PushAllHandler.SHOWN_LABEL, item.getLabel(), "the menu says that the filter narrows what is pushed");
+        execute(PUSH_ALL);
+        harness.waitForTheBoard();
+        assertEquals(2, calendar.events.size());
+        assertTrue(store.job(engineer).calendarLink().isPresent());
+        assertTrue(store.job(analyst).calendarLink().isPresent());
+        assertTrue(store.job(hidden).calendarLink().isEmpty(), "the job the filter hides is not pushed");
+        assertEquals("Push All Shown Interviews: 2 of 2 on the calendar.", messageLine());
+
+        Combo stages = harness.stageChoice();
+        stages.select(List.of(stages.getItems()).indexOf(Stage.APPLIED.label()));
+        stages.notifyListeners(SWT.Selection, new Event());
+        harness.waitForTheBoard();
+        assertFalse(canExecute(PUSH_ALL), "no interview shown: nothing to push");
+        assertFalse(handler.canExecute(harness.part.controller(), item));
+        assertEquals(PushAllHandler.SHOWN_LABEL, item.getLabel());
+
+        harness.focus(harness.findField());
+        harness.key(SWT.ESC);
+        harness.waitUntil("Escape clears the filter", () -> harness.findField().getText().isEmpty());
+        harness.waitForTheBoard();
+        assertTrue(handler.canExecute(harness.part.controller(), item));
+        assertEquals(PushAllHandler.LABEL, item.getLabel());
+        execute(PUSH_ALL);
+        harness.waitForTheBoard();
+        assertEquals(3, calendar.events.size(), "every interview, the two already pushed updated");
+        assertTrue(store.job(hidden).calendarLink().isPresent());
+        assertEquals("Push All Interviews: 3 of 3 on the calendar.", messageLine());
+    }
+
+    @Test
     void pushAllIsOfferedOnlyWhileACardCanBePushed() throws Exception {
         JobStore store = SqliteJobStores.open(dir.resolve("staging.db"));
         store.add(new NewJob("Undated", "Acme", "", Stage.PHONE_SCREEN));
@@ -587,6 +640,14 @@ class CalendarButtonTest extends DisplayTest {
     }
 
     private static final String PUSH_ALL = PushAllHandler.COMMAND_ID;
+
+    /** Types {@code text} into the board's search field, key by key, and waits for the board to show what it finds. */
+    private void find(String text) {
+        harness.focus(harness.findField());
+        harness.type(text);
+        harness.waitUntil("the field shows " + text, () -> harness.findField().getText().equals(text));
+        harness.waitForTheBoard();
+    }
 
     private boolean canExecute(String commandId) {
         return harness.context.get(EHandlerService.class)

@@ -2,6 +2,7 @@ package peregrine.ui.kanban.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,12 @@ import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.ScrollBar;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +43,9 @@ import peregrine.jobs.sqlite.SqliteJobStores;
 
 /** The upcoming interviews part in a real shell over a real SQLite file. */
 class UpcomingPartTest extends DisplayTest {
+
+    /** The side stack's share (26 %) of a window 1280 pixels wide, its borders taken off. */
+    private static final int SIDE_STACK_WIDTH = 320;
 
     @TempDir
     Path dir;
@@ -140,6 +149,47 @@ class UpcomingPartTest extends DisplayTest {
     }
 
     @Test
+    void everyColumnShowsAtTheWidthOfTheSideStackAndTheWordsWidenWithThePart() throws Exception {
+        LocalDate day = LocalDate.of(LocalDate.now().getYear() + 1, 9, 28);
+        for (int i = 0; i < 30; i++) {
+            long id = store.add(new NewJob("Senior Site Reliability Engineer, Payments Infrastructure " + i,
+                    "Initech Global Holdings", "", Stage.INTERVIEWING));
+            store.setInterview(id, Optional.of(new InterviewSlot(day.plusDays(i), Optional.of(LocalTime.of(22, 58)),
+                    Optional.of(ZoneId.systemDefault()), Optional.empty())));
+        }
+        harness.openUpcoming();
+        Table table = table();
+
+        resize(table, SIDE_STACK_WIDTH);
+        int[] narrow = widths(table);
+        Rectangle area = table.getClientArea();
+        assertTrue(table.getVerticalBar().isVisible(), "30 rows scroll up and down, as a busy list does");
+        assertTrue(rightEdge(table) <= area.width, "the columns end at " + rightEdge(table) + ", in a table of "
+                + area.width + " pixels: " + Arrays.toString(narrow));
+        // GTK overlays its scroll bars, always "visible": what counts is whether there is anything to scroll to.
+        ScrollBar sideways = table.getHorizontalBar();
+        assertTrue(sideways.getMaximum() - sideways.getMinimum() <= sideways.getThumb(), "nothing to scroll to sideways");
+        GC gc = new GC(table);
+        try {
+            for (int column : List.of(0, 1)) {
+                String text = table.getItem(0).getText(column);
+                assertTrue(narrow[column] > gc.textExtent(text).x, table.getColumn(column).getText() + " " + text
+                        + " is whole in " + narrow[column] + " pixels");
+            }
+        } finally {
+            gc.dispose();
+        }
+
+        resize(table, 2 * SIDE_STACK_WIDTH);
+        int[] wide = widths(table);
+        for (int column : List.of(2, 3, 4, 5)) {
+            assertTrue(wide[column] > narrow[column], table.getColumn(column).getText() + " widens with the part: "
+                    + Arrays.toString(narrow) + " to " + Arrays.toString(wide));
+        }
+        assertTrue(rightEdge(table) <= table.getClientArea().width, "the columns still end inside the table");
+    }
+
+    @Test
     void theTableTakesTheKeyboardFocusWhenThePartIsActivated() {
         harness.openUpcoming();
         table().getShell().forceActive();
@@ -151,6 +201,25 @@ class UpcomingPartTest extends DisplayTest {
         long id = store.add(new NewJob(title, "Acme", "", stage));
         store.setInterview(id, Optional.of(slot));
         return id;
+    }
+
+    /** Makes the part {@code width} pixels wide, as moving the sash does, and waits for the table to follow. */
+    private void resize(Table table, int width) {
+        Shell shell = table.getShell();
+        Rectangle trimmed = shell.computeTrim(0, 0, width, 400);
+        shell.setSize(trimmed.width, trimmed.height);
+        shell.layout(true, true);
+        harness.waitUntil("the part is " + width + " pixels wide", () -> shell.getClientArea().width == width);
+        harness.waitForTheBoard();
+    }
+
+    private static int[] widths(Table table) {
+        return Arrays.stream(table.getColumns()).mapToInt(TableColumn::getWidth).toArray();
+    }
+
+    /** @return where the last column ends, from the table's left edge */
+    private static int rightEdge(Table table) {
+        return Arrays.stream(table.getColumnOrder()).map(index -> table.getColumn(index).getWidth()).sum();
     }
 
     private Table table() {
