@@ -36,7 +36,10 @@ public interface JobStore {
     /** @throws UnknownJobException if there is no such job */
     Job job(long id) throws JobStoreException;
 
-    /** @return the new job's id */
+    /**
+     * @return the new job's id
+     * @throws DuplicateListingException if another job has the listing already
+     */
     long add(NewJob job) throws JobStoreException;
 
     /**
@@ -95,7 +98,8 @@ public interface JobStore {
      * {@link #setInterview(long, Optional)} does).
      *
      * @return the job as it is now
-     * @throws IllegalArgumentException if {@code edit} has {@link JobEdit#problems()}
+     * @throws IllegalArgumentException   if {@code edit} has {@link JobEdit#problems()}
+     * @throws DuplicateListingException if another job has the edit's listing already
      */
     Job edit(long id, JobEdit edit) throws JobStoreException;
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import peregrine.jobs.CalendarLink;
+import peregrine.jobs.DuplicateListingException;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobChangedException;
@@ -165,7 +167,7 @@ public final class SqliteJobStore implements JobStore {
                     return keys.getLong(1);
                 }
             } catch (SQLException e) {
-                throw refuseDuplicateListing(e, job.url());
+                throw refuseDuplicateListing(c, e, job.url(), OptionalLong.empty());
             }
         });
     }
@@ -274,7 +276,7 @@ public final class SqliteJobStore implements JobStore {
             try {
                 JobViewRows.write(c, id, edit);
             } catch (SQLException e) {
-                throw refuseDuplicateListing(e, edit.url());
+                throw refuseDuplicateListing(c, e, edit.url(), OptionalLong.of(id));
             }
             writeInterview(c, id, edit.interview());
             return jobIn(c, id);
@@ -334,15 +336,32 @@ public final class SqliteJobStore implements JobStore {
     }
 
     /**
+     * @param self the job that was to take the listing, if it exists already (an edit)
      * @return {@code e}, unless it is the refusal of a second job with the listing {@code url} ({@code jobs.url} is
      *         UNIQUE in Peregrine's table)
-     * @throws JobStoreException saying so, when it is
+     * @throws DuplicateListingException naming the job that has the listing, when it is
      */
-    private SQLException refuseDuplicateListing(SQLException e, String url) throws JobStoreException {
+    private SQLException refuseDuplicateListing(Connection c, SQLException e, String url, OptionalLong self)
+            throws JobStoreException {
         if (e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-            throw new JobStoreException("A job with the listing " + url + " is already in " + file + ".");
+            throw new DuplicateListingException(url, holder(c, url, self), file.toString());
         }
         return e;
+    }
+
+    /** @return the job other than {@code self} that has the listing {@code url}, if it can be read */
+    private Optional<Job> holder(Connection c, String url, OptionalLong self) {
+        // Only the refused statement was undone: the transaction, and the connection, can still read.
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM jobs WHERE url = ? AND id <> ?")) {
+            p.setString(1, url);
+            p.setLong(2, self.orElse(-1));
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(requireJob(c, r.getLong(1))) : Optional.empty();
+            }
+        } catch (SQLException | UnknownJobException unreadable) {
+            // the refusal stands without the name
+            return Optional.empty();
+        }
     }
 
     private String now() {

@@ -25,7 +25,7 @@ import peregrine.settings.WorkbenchSettings;
  * job may be pushed is the push service's {@link peregrine.calendar.CalendarOffer} as the view last read it; this
  * class never decides it. Display thread only.
  */
-public final class BoardController {
+public final class BoardController implements Undoable {
 
     /** What the controller needs of the board that shows the jobs. */
     interface View {
@@ -101,11 +101,13 @@ public final class BoardController {
     }
 
     /** @return what {@link #undo()} would undo, as the menu names it after "Undo"; empty when there is nothing */
+    @Override
     public Optional<String> undoLabel() {
         return undo.undoLabel();
     }
 
     /** Undoes the last change of a job, in the background; a refused undo says why in the message line. */
+    @Override
     public void undo() {
         view.undo();
     }

@@ -4,61 +4,59 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.fieldassist.ControlDecoration;
-import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.RowLayoutFactory;
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.accessibility.ACC;
-import org.eclipse.swt.accessibility.AccessibleAdapter;
-import org.eclipse.swt.accessibility.AccessibleEvent;
+import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.custom.ScrolledComposite;
-import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Listener;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
+import peregrine.jobs.DuplicateListingException;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobDetails;
-import peregrine.jobs.JobDetails.CompanyResearch;
 import peregrine.jobs.JobEdit;
 import peregrine.jobs.JobEdit.Field;
 import peregrine.jobs.JobStore;
+import peregrine.jobs.JobStoreException;
 import peregrine.ui.kanban.internal.StoreCalls.StoreCall;
 
 /**
  * A job's own view, beside the board: its listing fields, notes and interview slot to edit, and what Peregrine
- * gathered about it to read (the company research, the job's e-mails, its stage history). The job is the one whose id
- * the part's persisted state holds under {@value #JOB_ID} ({@link OpenJobHandler} puts it there).
+ * gathered about it to read ({@link GatheredSections}). The job is the one whose id the part's persisted state holds
+ * under {@value #JOB_ID} ({@link OpenJobHandler} puts it there).
  * <p>
  * Every read and write of the store runs in a background job ({@link StoreCalls}). Save (the button, Ctrl+S in the
  * part, or e4's question when a changed part is closed) writes every field in one transaction; a field that may not
- * be saved is marked where it is with the problem's words, and nothing is written. After a save the part posts
- * {@link JobsChanged}, so that the board reads the job again; it reads itself again on another view's change
- * unless the user has changed something here.
+ * be saved, or that the store refuses (a listing another job has), is marked where it is with the problem's words, and
+ * nothing is written. A part closed with "Yes" to the question stays open when its save did not go through
+ * ({@link KeepOpenSaveHandler}). After a save the part posts {@link JobsChanged}, so that the board reads the job
+ * again; it reads itself again on another view's change unless the user has changed something here. While it has
+ * unsaved changes, Undo takes them back ({@link Undoable#UNSAVED}) before any change on the board.
  */
 public class JobPart {
 
@@ -68,8 +66,10 @@ public class JobPart {
     public static final String JOB_ID = "jobId";
     static final String SAVE = "&Save";
     static final String HAS_DATE = "Has an interview date";
-    static final String NO_RESEARCH = "Peregrine has no research on this company yet.";
-    static final String NO_EMAILS = "No e-mails about this job.";
+    /** What Undo takes back while the focused field differs from what was saved: that field's changes. */
+    static final String UNDO_TYPING = "Typing";
+    /** What Undo takes back while the focused field is as saved and others are not: every unsaved change. */
+    static final String UNDO_CHANGES = "Unsaved Changes";
 
     private final JobStore store;
     private final UISynchronize sync;
@@ -77,8 +77,10 @@ public class JobPart {
     private final IEventBroker events;
     /** The window's undo history, which a save joins (Ctrl+Z undoes it); absent without a board. */
     private final Optional<JobUndo> undo;
+    private final IEclipseContext context;
+    private final Optional<MWindow> window;
     private final long id;
-    private final Map<Field, ControlDecoration> marks = new EnumMap<>(Field.class);
+    private final FieldMarks marks = new FieldMarks();
     private final Map<Field, Control> controls = new EnumMap<>(Field.class);
     private StoreCalls calls;
     private Composite root;
@@ -94,24 +96,54 @@ public class JobPart {
     private Button hasDate;
     private Composite interviewBox;
     private InterviewFields interview;
-    private Label researchWhen;
-    private Text brief;
-    private Text talkingPoints;
-    private Text redFlags;
-    private Table emails;
-    private Table history;
+    private GatheredSections gathered;
     private Button save;
     /** What the fields held when they were last filled from the store; null until then. */
     private JobEdit loaded;
+    /** The texts of the text fields as they were filled from the store, and the slot they were filled with. */
+    private final Map<Field, String> savedTexts = new EnumMap<>(Field.class);
+    private Optional<InterviewSlot> savedSlot = Optional.empty();
+
+    /** Undo while the part has unsaved changes: the focused field's, or, when it is as saved, all of them. */
+    private final Undoable unsaved = new Undoable() {
+        @Override
+        public Optional<String> undoLabel() {
+            if (loaded == null || !part.isDirty() || root.isDisposed()) {
+                return Optional.empty();
+            }
+            return Optional.of(focusedChange().isPresent() ? UNDO_TYPING : UNDO_CHANGES);
+        }
+
+        @Override
+        public void undo() {
+            if (undoLabel().isEmpty()) {
+                return;
+            }
+            focusedChange().ifPresentOrElse(JobPart.this::revert, JobPart.this::load);
+        }
+    };
+
+    /** How a save ended in the store: written, and the job as it now is; or refused at one field, in the store's words. */
+    private sealed interface Saving {
+    }
+
+    private record Saved(JobDetails details) implements Saving {
+    }
+
+    private record Refused(Field field, String problem) implements Saving {
+    }
 
     @Inject
-    public JobPart(JobStore store, UISynchronize sync, MPart part, IEventBroker events,
+    public JobPart(JobStore store, UISynchronize sync, MPart part, IEventBroker events, IEclipseContext context,
+            @org.eclipse.e4.core.di.annotations.Optional MWindow window,
             @org.eclipse.e4.core.di.annotations.Optional JobUndo undo) {
         this.store = store;
         this.undo = Optional.ofNullable(undo);
         this.sync = sync;
         this.part = part;
         this.events = events;
+        this.context = context;
+        this.window = Optional.ofNullable(window);
         id = Long.parseLong(part.getPersistedState().get(JOB_ID));
     }
 
@@ -139,10 +171,10 @@ public class JobPart {
         notes = field("&Notes:", Field.NOTES, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         ((GridData) notes.getLayoutData()).heightHint = 5 * notes.getLineHeight();
 
-        label("&Interview:");
+        label(form, "&Interview:");
         Composite slot = new Composite(form, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(slot);
-        GridDataFactory.fillDefaults().grab(true, false).indent(decorationWidth(), 0).applyTo(slot);
+        GridDataFactory.fillDefaults().grab(true, false).indent(FieldMarks.indent(), 0).applyTo(slot);
         hasDate = new Button(slot, SWT.CHECK);
         hasDate.setText(HAS_DATE);
         hasDate.addListener(SWT.Selection, e -> {
@@ -153,7 +185,7 @@ public class JobPart {
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(interviewBox);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(interviewBox);
         controls.put(Field.INTERVIEW, slot);
-        marks.put(Field.INTERVIEW, mark(slot));
+        marks.add(Field.INTERVIEW, slot);
         fillInterview(Optional.empty());
 
         new Label(form, SWT.NONE);
@@ -161,21 +193,13 @@ public class JobPart {
         save.setText(SAVE);
         save.setToolTipText("Save every field (Ctrl+S)");
         save.addListener(SWT.Selection, e -> save());
-        GridDataFactory.swtDefaults().indent(decorationWidth(), 0).applyTo(save);
+        GridDataFactory.swtDefaults().indent(FieldMarks.indent(), 0).applyTo(save);
 
-        heading("Company research");
-        researchWhen = new Label(form, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(0, SWT.DEFAULT).applyTo(researchWhen);
-        brief = reading("Brief:");
-        talkingPoints = reading("Talking points:");
-        redFlags = reading("Red flags:");
-
-        heading("E-mails");
-        emails = table("E-mails, oldest first", "Subject", "From", "Date");
-        heading("Stage history");
-        history = table("Stage history, oldest first", "Stage", "Since");
+        gathered = new GatheredSections(form);
 
         saveKey(parent);
+        context.set(Undoable.UNSAVED, unsaved);
+        window.ifPresent(w -> KeepOpenSaveHandler.install(w.getContext()));
         load();
     }
 
@@ -184,10 +208,14 @@ public class JobPart {
         title.setFocus();
     }
 
-    /** Saves the part's changes: e4 calls it when the user wants a changed part saved as it closes. */
+    /**
+     * Saves the part's changes, when e4 asks as the changed part closes, and returns once the save has ended: the part
+     * is then clean, or still dirty because the save did not go through, and {@link KeepOpenSaveHandler} keeps it open.
+     * The write runs in the background meanwhile, the event loop going on.
+     */
     @Persist
     public void persist() {
-        save();
+        BusyIndicator.showWhile(save());
     }
 
     /** Reads the job again when another view changed it, unless the user has changes here that a reading would lose. */
@@ -205,9 +233,14 @@ public class JobPart {
         });
     }
 
-    /** Saves every field in one transaction, unless one may not be saved as it is: then it is marked, and nothing is written. */
-    void save() {
-        marks.values().forEach(ControlDecoration::hide);
+    /**
+     * Saves every field in one transaction, unless one may not be saved as it is: then it is marked, and nothing is
+     * written.
+     *
+     * @return done on the display thread once the save has ended and the part shows how
+     */
+    CompletableFuture<Void> save() {
+        marks.hideAll();
         Map<Field, String> problems = new EnumMap<>(Field.class);
         Optional<InterviewSlot> slot = Optional.empty();
         if (hasDate.getSelection()) {
@@ -221,31 +254,45 @@ public class JobPart {
                 notes.getText(), slot);
         problems.putAll(edit.problems());
         if (!problems.isEmpty()) {
-            problems.forEach((field, problem) -> {
-                marks.get(field).setDescriptionText(problem);
-                marks.get(field).show();
-            });
-            message.show(Dialog.DLG_IMG_MESSAGE_ERROR, "Not saved. " + String.join(" ", problems.values()));
-            root.layout();
-            controls.get(problems.keySet().iterator().next()).setFocus();
-            return;
+            refuse(problems);
+            return CompletableFuture.completedFuture(null);
         }
         save.setEnabled(false);
-        calls.run("Saving " + edit.title(), s -> {
-            StoreCall<Job> write = w -> w.edit(id, edit);
-            undo.map(history -> history.undoable("Edit", id, write)).orElse(write).call(s);
-            // Posted here rather than when the part shows the result: a part saved as it closes shows nothing more.
-            events.post(JobsChanged.TOPIC, Map.of(JobsChanged.ORIGIN, this, JobsChanged.JOB_ID, id));
-            return s.details(id);
-        }, details -> {
-            message.hide();
-            show(details);
+        return calls.run("Saving " + edit.title(), s -> write(s, edit), saving -> {
+            switch (saving) {
+                case Saved saved -> {
+                    message.hide();
+                    show(saved.details());
+                }
+                case Refused refused -> refuse(Map.of(refused.field(), refused.problem()));
+            }
             save.setEnabled(true);
         }, failure -> {
             message.show(Dialog.DLG_IMG_MESSAGE_ERROR, failure + " Nothing was saved.");
             root.layout();
             save.setEnabled(true);
         });
+    }
+
+    /** Writes {@code edit}, in the background; a listing another job has is refused at its field. */
+    private Saving write(JobStore s, JobEdit edit) throws JobStoreException {
+        StoreCall<Job> write = w -> w.edit(id, edit);
+        try {
+            undo.map(history -> history.undoable("Edit", id, write)).orElse(write).call(s);
+        } catch (DuplicateListingException taken) {
+            return new Refused(Field.URL, taken.getMessage());
+        }
+        // Posted here rather than when the part shows the result: a part saved as it closes shows nothing more.
+        events.post(JobsChanged.TOPIC, Map.of(JobsChanged.ORIGIN, this, JobsChanged.JOB_ID, id));
+        return new Saved(s.details(id));
+    }
+
+    /** Marks each field of {@code problems} and says that nothing was saved; the fields keep what the user wrote. */
+    private void refuse(Map<Field, String> problems) {
+        marks.show(problems);
+        message.show(Dialog.DLG_IMG_MESSAGE_ERROR, "Not saved. " + String.join(" ", problems.values()));
+        root.layout();
+        controls.get(problems.keySet().iterator().next()).setFocus();
     }
 
     /** @return the mark of {@code field}: shown, with the problem's words, when the field may not be saved */
@@ -268,30 +315,47 @@ public class JobPart {
         location.setText(details.location());
         salary.setText(details.salary());
         notes.setText(details.notes());
-        fillInterview(details.job().interview());
-        Optional<CompanyResearch> research = details.research();
-        researchWhen.setText(research.map(r -> r.generatedAt().isEmpty() ? "" : "Gathered " + r.generatedAt())
-                .orElse(NO_RESEARCH));
-        brief.setText(research.map(CompanyResearch::brief).orElse(""));
-        talkingPoints.setText(research.map(CompanyResearch::talkingPoints).orElse(""));
-        redFlags.setText(research.map(CompanyResearch::redFlags).orElse(""));
-        emails.removeAll();
-        details.emails().forEach(mail -> row(emails, mail.subject(), mail.from(), mail.receivedAt()));
-        if (details.emails().isEmpty()) {
-            row(emails, NO_EMAILS, "", "");
-        }
-        history.removeAll();
-        details.history().forEach(stamp -> row(history, stamp.stage().label(), stamp.at()));
-        for (Table table : List.of(emails, history)) {
-            for (TableColumn column : table.getColumns()) {
-                column.pack();
+        savedSlot = details.job().interview();
+        fillInterview(savedSlot);
+        gathered.show(details);
+        controls.forEach((field, control) -> {
+            if (control instanceof Text text) {
+                savedTexts.put(field, text.getText());
             }
-        }
+        });
         loaded = inFields().orElse(null);
         part.setLabel(details.job().title());
         part.setTooltip(details.job().title() + " \u2013 " + details.job().company());
         part.setDirty(false);
         fit();
+    }
+
+    /** @return the field with the keyboard focus, if it differs from what was saved */
+    private Optional<Field> focusedChange() {
+        Control focus = root.getDisplay().getFocusControl();
+        return controls.entrySet().stream().filter(entry -> within(focus, entry.getValue())).map(Map.Entry::getKey)
+                .filter(field -> !asSaved(field)).findFirst();
+    }
+
+    private boolean asSaved(Field field) {
+        if (field == Field.INTERVIEW) {
+            return inFields().map(JobEdit::interview).equals(Optional.of(loaded.interview()));
+        }
+        return ((Text) controls.get(field)).getText().equals(savedTexts.get(field));
+    }
+
+    /** Puts {@code field} back as it was saved, keeping the focus in it. */
+    private void revert(Field field) {
+        if (field == Field.INTERVIEW) {
+            fillInterview(savedSlot);
+            hasDate.setFocus();
+        } else {
+            Text text = (Text) controls.get(field);
+            text.setText(savedTexts.get(field));
+            text.setSelection(text.getCharCount());
+        }
+        marks.hide(field);
+        changed();
     }
 
     /** Makes the interview fields afresh for {@code saved}: they take a slot only when made. */
@@ -307,11 +371,11 @@ public class JobPart {
         hasDate.setSelection(saved.isPresent());
         interview.setEnabled(saved.isPresent());
         // Under one label: each says what it is itself.
-        name(interview.date, "Interview date");
-        name(interview.timed, "Interview at a time of day");
-        name(interview.time, "Interview time");
-        name(interview.minutes, "Interview duration in minutes");
-        name(interview.place, "Interview place or video link");
+        AccessibleNames.name(interview.date, "Interview date");
+        AccessibleNames.name(interview.timed, "Interview at a time of day");
+        AccessibleNames.name(interview.time, "Interview time");
+        AccessibleNames.name(interview.minutes, "Interview duration in minutes");
+        AccessibleNames.name(interview.place, "Interview place or video link");
         for (Control field : List.of(interview.date, interview.time, interview.minutes)) {
             field.addListener(SWT.Selection, e -> changed());
         }
@@ -344,83 +408,26 @@ public class JobPart {
     }
 
     private Text field(String labelText, Field field, int style) {
-        label(labelText);
+        label(form, labelText);
         Text text = new Text(form, SWT.BORDER | style);
-        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).indent(decorationWidth(), 0).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).indent(FieldMarks.indent(), 0).applyTo(text);
         text.addListener(SWT.Modify, e -> changed());
         leavesWithTab(text);
         controls.put(field, text);
-        marks.put(field, mark(text));
+        marks.add(field, text);
         return text;
     }
 
-    private ControlDecoration mark(Control control) {
-        ControlDecoration decoration = new ControlDecoration(control, SWT.LEFT | SWT.TOP);
-        decoration.setImage(errorImage());
-        decoration.setShowOnlyOnFocus(false);
-        decoration.hide();
-        return decoration;
-    }
-
-    private static Image errorImage() {
-        return FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage();
-    }
-
-    private static int decorationWidth() {
-        return errorImage().getBounds().width + 2;
-    }
-
-    private Label label(String text) {
+    /** Makes the label of the field that follows it in the form's next column. */
+    static Label label(Composite form, String text) {
         Label label = new Label(form, SWT.NONE);
         label.setText(text);
         GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(label);
         return label;
     }
 
-    private void heading(String text) {
-        Label heading = new Label(form, SWT.NONE);
-        heading.setText(text);
-        heading.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
-        GridDataFactory.fillDefaults().span(2, 1).indent(0, 8).applyTo(heading);
-    }
-
-    private Text reading(String labelText) {
-        label(labelText);
-        Text text = new Text(form, SWT.READ_ONLY | SWT.MULTI | SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).indent(decorationWidth(), 0).applyTo(text);
-        leavesWithTab(text);
-        return text;
-    }
-
-    private Table table(String name, String... columns) {
-        Table table = new Table(form, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        for (String column : columns) {
-            new TableColumn(table, SWT.LEFT).setText(column);
-        }
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(0, SWT.DEFAULT).applyTo(table);
-        name(table, name);
-        return table;
-    }
-
-    private static void row(Table table, String... texts) {
-        new TableItem(table, SWT.NONE).setText(texts);
-    }
-
-    /** Gives a control the accessible name a screen reader says, where no label is beside it. */
-    private static void name(Control control, String name) {
-        control.getAccessible().addAccessibleListener(new AccessibleAdapter() {
-            @Override
-            public void getName(AccessibleEvent e) {
-                if (e.childID == ACC.CHILDID_SELF) {
-                    e.result = name;
-                }
-            }
-        });
-    }
-
     /** A multi-line text would take Tab as a character: it moves on to the next field instead. */
-    private static void leavesWithTab(Text text) {
+    static void leavesWithTab(Text text) {
         if ((text.getStyle() & SWT.MULTI) != 0) {
             text.addListener(SWT.Traverse, e -> {
                 if (e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS) {
@@ -434,7 +441,8 @@ public class JobPart {
     private void saveKey(Composite parent) {
         Display display = parent.getDisplay();
         Listener key = e -> {
-            if ((e.stateMask & SWT.MODIFIER_MASK) == SWT.MOD1 && (e.keyCode == 's' || e.keyCode == 'S') && inPart(display.getFocusControl())) {
+            if ((e.stateMask & SWT.MODIFIER_MASK) == SWT.MOD1 && (e.keyCode == 's' || e.keyCode == 'S')
+                    && within(display.getFocusControl(), root)) {
                 e.doit = false;
                 e.type = SWT.None;
                 save();
@@ -444,9 +452,10 @@ public class JobPart {
         parent.addListener(SWT.Dispose, e -> display.removeFilter(SWT.KeyDown, key));
     }
 
-    private boolean inPart(Control control) {
+    /** @return whether {@code control} is {@code ancestor} or lies within it */
+    private static boolean within(Control control, Control ancestor) {
         for (Control c = control; c != null; c = c.getParent()) {
-            if (c == root) {
+            if (c == ancestor) {
                 return true;
             }
         }

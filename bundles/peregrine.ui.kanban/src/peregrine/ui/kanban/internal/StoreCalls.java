@@ -1,10 +1,12 @@
 package peregrine.ui.kanban.internal;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeListener;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -46,11 +48,17 @@ final class StoreCalls {
      * @param call      runs in the background
      * @param succeeded receives the result on the display thread
      * @param failed    receives a message written for the user on the display thread
+     * @return done on the display thread once the outcome was handed over (or dropped, or the call never ran): for a
+     *         caller that must wait for it with the event loop running, e.g. {@code BusyIndicator.showWhile}
      */
-    <T> void run(String name, StoreCall<T> call, Consumer<T> succeeded, Consumer<String> failed) {
+    <T> CompletableFuture<Void> run(String name, StoreCall<T> call, Consumer<T> succeeded, Consumer<String> failed) {
         Job job = job(name, call, succeeded, failed);
         job.setRule(oneAtATime);
+        CompletableFuture<Void> handedOver = new CompletableFuture<>();
+        // The job posts its outcome before it is done, so this comes after it on the display thread.
+        job.addJobChangeListener(IJobChangeListener.onDone(done -> sync.asyncExec(() -> handedOver.complete(null))));
         job.schedule();
+        return handedOver;
     }
 
     /**

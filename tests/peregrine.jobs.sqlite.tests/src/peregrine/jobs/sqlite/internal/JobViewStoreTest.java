@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import peregrine.jobs.DuplicateListingException;
 import peregrine.jobs.InterviewSlot;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobDetails;
@@ -168,16 +169,19 @@ class JobViewStoreTest {
     }
 
     @Test
-    void aListingAnotherJobHasIsRefusedNamingTheAddressAndNothingIsWritten() throws Exception {
+    void aListingAnotherJobHasIsRefusedNamingTheAddressAndThatJobAndNothingIsWritten() throws Exception {
         Path file = PeregrineFiles.currentPeregrineDatabase(dir.resolve("staging.db"));
         JobStore store = new SqliteJobStore(file);
         store.job(1);
         List<List<String>> before = PeregrineFiles.rows(file, "jobs");
 
-        JobStoreException e = assertThrows(JobStoreException.class, () -> store.edit(1,
+        DuplicateListingException e = assertThrows(DuplicateListingException.class, () -> store.edit(1,
                 new JobEdit("Renamed", "Acme", "https://jobs.example/globex", "Berlin", "", "notes", Optional.of(SLOT))));
 
         assertTrue(e.getMessage().contains("https://jobs.example/globex"), e.getMessage());
+        Job holder = e.holder().orElseThrow();
+        assertEquals("https://jobs.example/globex", holder.url());
+        assertTrue(e.getMessage().contains("\u201c" + holder.title() + "\u201d at Globex (job " + holder.id() + ")"), e.getMessage());
         assertEquals(before, PeregrineFiles.rows(file, "jobs"));
         assertEquals("Renamed", store.edit(1, new JobEdit("Renamed", "Acme", "https://jobs.example/acme", "", "", "", Optional.empty()))
                 .title(), "the store is still usable, and a job may keep its own listing");

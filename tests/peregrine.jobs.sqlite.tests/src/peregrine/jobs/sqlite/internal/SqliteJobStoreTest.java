@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import peregrine.jobs.CalendarLink;
 import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.DuplicateListingException;
 import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
@@ -208,6 +209,19 @@ class SqliteJobStoreTest {
             assertEquals("2026-11-25T12:07", r.getString(1));
             assertEquals(null, r.getString(2));
         }
+    }
+
+    @Test
+    void addingAJobWithAListingAnotherJobHasIsRefusedNamingThatJob() throws Exception {
+        JobStore store = new SqliteJobStore(dir.resolve("duplicate.db"));
+        long first = store.add(new NewJob("Engineer", "Acme", "https://a.example/1", Stage.APPLIED));
+
+        DuplicateListingException e = assertThrows(DuplicateListingException.class,
+                () -> store.add(new NewJob("Other", "Initech", "https://a.example/1", Stage.APPLIED)));
+
+        assertEquals(first, e.holder().orElseThrow().id());
+        assertEquals("\u201cEngineer\u201d at Acme (job " + first + ") already has the listing https://a.example/1.", e.getMessage());
+        assertEquals(1, store.list(Optional.empty()).size(), "nothing was added");
     }
 
     @Test

@@ -28,13 +28,16 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.core.runtime.jobs.IJobManager;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.e4.ui.workbench.modeling.ISaveHandler;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.accessibility.ACC;
@@ -71,7 +74,9 @@ import peregrine.settings.WorkbenchSettings;
  * that publishes the active selection, and the Undo command, which {@link #bindKey} binds to a key as the window's
  * binding table does. The open-job command is defined with its handler, and the part service puts the parts it is
  * asked to show in a side part stack of its own (a second shell), where each part is made as the workbench makes it:
- * in a context of its own holding its {@link MPart} and its parent composite. An event broker posts through the
+ * in a context of its own holding its {@link MPart} and its parent composite; the part with the keyboard focus is the
+ * active part, and {@link #closeTab} closes one as its tab's close button does, the window's save question
+ * ({@link SaveQuestion}) answered as the test says. The root context is the window's. An event broker posts through the
  * framework's Event Admin. It drives the event loop until the board's and the parts' background work is done, answers
  * the board's questions as they open, and sends real key events ({@link Display#post(Event)}: GTK handles them as the
  * keyboard's) to the control with the keyboard focus. It stands in for the workbench's key binding of the push command
@@ -98,6 +103,10 @@ final class BoardHarness {
     /** The job ids the open command ran with, once {@link #recordOpenedJobs()} defined it. */
     final List<String> opened = new ArrayList<>();
     private final Category category;
+    /** The window's question whether to save a changed part as it closes, answered as a test says. */
+    final SaveQuestion saveQuestion = new SaveQuestion();
+    /** The part with the keyboard focus is the active part, as the workbench makes it: Undo looks there. */
+    private final Listener activation = this::activateFocused;
 
     @SuppressWarnings("unchecked") // IEventBroker.post takes the properties as an Object
     BoardHarness(Display display, JobStore store) {
@@ -123,7 +132,12 @@ final class BoardHarness {
         context.get(EHandlerService.class).activateHandler(OpenJobHandler.COMMAND_ID, new OpenJobHandler());
         context.set(EPartService.class, stub(EPartService.class, Map.of("findPart", args -> board(args[0]),
                 "getParts", args -> List.copyOf(side), "createPart", args -> createPart((String) args[0]),
-                "showPart", args -> showPart((MPart) args[0]))));
+                "showPart", args -> showPart((MPart) args[0]), "activate", args -> showPart((MPart) args[0]),
+                "savePart", args -> savePart((MPart) args[0], (Boolean) args[1]), "hidePart", args -> hidePart((MPart) args[0]))));
+        MWindow window = MBasicFactory.INSTANCE.createTrimmedWindow();
+        window.setContext(context);
+        context.set(MWindow.class, window);
+        context.set(ISaveHandler.class, saveQuestion);
         EventAdmin eventAdmin = service(EventAdmin.class);
         context.set(IEventBroker.class, stub(IEventBroker.class, Map.of("post", args -> {
             eventAdmin.postEvent(new org.osgi.service.event.Event((String) args[0], (Map<String, ?>) args[1]));
@@ -135,6 +149,7 @@ final class BoardHarness {
         }));
         context.set(Composite.class, shell);
         bindKey(SWT.MOD1 | SWT.MOD2, 'c', PushToCalendarHandler.COMMAND_ID);
+        display.addFilter(SWT.FocusIn, activation);
     }
 
     /** Defines the open command as the application model does, with a handler that records its job ids. */
@@ -271,6 +286,7 @@ final class BoardHarness {
             waitForTheBoard();
         }
         keyFilters.forEach(filter -> display.removeFilter(SWT.KeyDown, filter));
+        display.removeFilter(SWT.FocusIn, activation);
         if (sideShell != null) {
             sideShell.dispose();
         }
@@ -333,11 +349,12 @@ final class BoardHarness {
 
     /**
      * Runs the command {@code commandId} on the key {@code key} with the modifiers {@code modifiers}, wherever the
-     * focus is in the shell, as the window's binding table (e4's key binding dispatcher) does in the application.
+     * focus is in the board's shell or the side stack's, as the window's binding table (e4's key binding dispatcher)
+     * does in the application: in the active part's context.
      */
     void bindKey(int modifiers, int key, String commandId) {
         Listener filter = e -> {
-            if (e.widget instanceof Control control && control.getShell() == shell
+            if (e.widget instanceof Control control && (control.getShell() == shell || control.getShell() == sideShell)
                     && (e.stateMask & SWT.MODIFIER_MASK) == modifiers && e.keyCode == key) {
                 e.doit = false;
                 EHandlerService handlers = context.get(EHandlerService.class);
@@ -632,8 +649,106 @@ final class BoardHarness {
         ((StackLayout) sideShell.getLayout()).topControl = parentOf(shown);
         sideShell.layout(true, true);
         sideShell.open();
+        shown.getContext().activate();
         ContextInjectionFactory.invoke(shown.getObject(), Focus.class, shown.getContext(), null);
         return shown;
+    }
+
+    private void activateFocused(Event e) {
+        if (e.widget instanceof Control control) {
+            Optional<MPart> holder = side.stream()
+                    .filter(p -> p.getContext() != null && within(control, parentOf(p))).findFirst();
+            if (holder.isPresent()) {
+                holder.get().getContext().activate();
+            } else if (control.getShell() == shell && context.getActiveChild() != null) {
+                context.getActiveChild().deactivate();
+            }
+        }
+    }
+
+    /**
+     * Closes {@code part}'s tab as the workbench's part stack does when its close button is pressed: the part service
+     * saves it, asking first, and hides it unless that was refused.
+     *
+     * @return whether the part was closed
+     */
+    boolean closeTab(MPart part) {
+        EPartService parts = context.get(EPartService.class);
+        if (!parts.savePart(part, true)) {
+            return false;
+        }
+        parts.hidePart(part);
+        return true;
+    }
+
+    /** As the workbench's part service saves a part: a clean one at once, else through the window's save handler. */
+    private boolean savePart(MPart part, boolean confirm) {
+        return !part.isDirty() || context.get(ISaveHandler.class).save(part, confirm);
+    }
+
+    /** Takes {@code part} out of the side stack, disposing its object, its controls and its context. */
+    private Object hidePart(MPart part) {
+        side.remove(part);
+        Composite parent = parentOf(part);
+        part.getContext().dispose();
+        parent.dispose();
+        part.setObject(null);
+        part.setContext(null);
+        return null;
+    }
+
+    /**
+     * The window's save handler as the workbench's window renderer makes it: asks whether to save the changed part
+     * (here answered with {@link #answer}, each question recorded), then runs the part's {@code @Persist}; a part
+     * whose {@code @Persist} throws is not closed.
+     */
+    static final class SaveQuestion implements ISaveHandler {
+        /** What the user answers. */
+        Save answer = Save.YES;
+        /** The labels of the parts asked about, in order. */
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public boolean save(MPart dirtyPart, boolean confirm) {
+            if (confirm) {
+                Save decision = promptToSave(dirtyPart);
+                if (decision != Save.YES) {
+                    return decision == Save.NO;
+                }
+            }
+            try {
+                ContextInjectionFactory.invoke(dirtyPart.getObject(), Persist.class, dirtyPart.getContext());
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public boolean saveParts(java.util.Collection<MPart> dirtyParts, boolean confirm) {
+            return dirtyParts.stream().allMatch(p -> save(p, confirm));
+        }
+
+        @Override
+        public Save promptToSave(MPart dirtyPart) {
+            asked.add(dirtyPart.getLabel());
+            return answer;
+        }
+
+        @Override
+        public Save[] promptToSave(java.util.Collection<MPart> dirtyParts) {
+            return dirtyParts.stream().map(this::promptToSave).toArray(Save[]::new);
+        }
+    }
+
+    /** @return whether {@code control} is {@code ancestor} or lies within it */
+    static boolean within(Control control, Control ancestor) {
+        for (Control c = control; c != null; c = c.getParent()) {
+            if (c == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dispatchFor(Duration time) {

@@ -18,6 +18,9 @@ import java.util.Map;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenuFactory;
+import org.eclipse.e4.ui.workbench.modeling.ISaveHandler.Save;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -36,6 +39,7 @@ import org.sqlite.SQLiteDataSource;
 import peregrine.jobs.JobDetails;
 import peregrine.jobs.JobEdit.Field;
 import peregrine.jobs.JobStore;
+import peregrine.jobs.Stage;
 import peregrine.jobs.sqlite.SqliteJobStores;
 
 /** A job's own view beside the board, over a Peregrine-format file, in a real shell. */
@@ -178,6 +182,161 @@ class JobPartTest extends DisplayTest {
         harness.waitForTheBoard();
         assertFalse(job.problemMark(Field.URL).isVisible(), "the mark goes once the field is right");
         assertEquals("https://jobs.example/fixed", SqliteJobStores.open(file).details(1).job().url());
+    }
+
+    @Test
+    void aListingAnotherJobHasIsMarkedAtTheUrlFieldNamingThatJobAndTheEditsStay() throws Exception {
+        MPart part = open(1);
+        Composite view = BoardHarness.parentOf(part);
+        JobPart job = (JobPart) part.getObject();
+        List<String> before = row(file);
+
+        field(view, "&Listing URL:").setText("https://jobs.example/globex");
+        field(view, "&Notes:").setText("Kept for a correction");
+        BoardHarness.press(button(view, JobPart.SAVE));
+        harness.waitForTheBoard();
+
+        assertTrue(job.problemMark(Field.URL).isVisible(), "the listing is marked at its field");
+        String problem = job.problemMark(Field.URL).getDescriptionText();
+        assertTrue(problem.contains("\u201cSRE\u201d at Globex (job 2)"), "it names the job that has the listing: " + problem);
+        assertFalse(job.problemMark(Field.TITLE).isVisible(), "no other field is marked");
+        assertEquals("https://jobs.example/globex", field(view, "&Listing URL:").getText());
+        assertEquals("Kept for a correction", field(view, "&Notes:").getText());
+        assertTrue(part.isDirty(), "the edits are still unsaved");
+        assertEquals(before, row(file), "nothing was written");
+        assertTrue(BoardHarness.button(view, JobPart.SAVE).orElseThrow().isEnabled(), "Save can be pressed again");
+    }
+
+    @Test
+    void closingAJobTabWithAnInvalidFieldAndAnsweringYesKeepsItOpenWithTheFieldMarkedAndTheEdits() throws Exception {
+        MPart part = open(1);
+        Composite view = BoardHarness.parentOf(part);
+        JobPart job = (JobPart) part.getObject();
+        List<String> before = row(file);
+        field(view, "&Title:").setText(" ");
+        field(view, "&Notes:").setText("Not to be lost");
+
+        assertFalse(harness.closeTab(part), "the close is vetoed");
+        harness.waitForTheBoard();
+
+        assertEquals(List.of("Staff Engineer & Lead"), harness.saveQuestion.asked, "closing a changed tab asks");
+        assertTrue(harness.side.contains(part), "the tab is still open");
+        assertFalse(view.isDisposed());
+        assertTrue(job.problemMark(Field.TITLE).isVisible(), "the title is marked");
+        assertEquals("Not to be lost", field(view, "&Notes:").getText());
+        assertTrue(part.isDirty());
+        assertEquals(before, row(file), "nothing was written");
+    }
+
+    @Test
+    void closingAJobTabWhoseListingAnotherJobHasAndAnsweringYesKeepsItOpenWithTheListingMarked() throws Exception {
+        MPart part = open(1);
+        Composite view = BoardHarness.parentOf(part);
+        JobPart job = (JobPart) part.getObject();
+        List<String> before = row(file);
+        field(view, "&Listing URL:").setText("https://jobs.example/globex");
+        field(view, "&Notes:").setText("Not to be lost");
+
+        assertFalse(harness.closeTab(part), "the store refused the save: the close is vetoed");
+        harness.waitForTheBoard();
+
+        assertTrue(harness.side.contains(part), "the tab is still open");
+        assertTrue(job.problemMark(Field.URL).isVisible(), "the listing is marked");
+        assertTrue(job.problemMark(Field.URL).getDescriptionText().contains("SRE"), job.problemMark(Field.URL).getDescriptionText());
+        assertEquals("Not to be lost", field(view, "&Notes:").getText());
+        assertEquals(before, row(file), "nothing was written");
+    }
+
+    @Test
+    void closingAJobTabWithValidChangesAndAnsweringYesSavesThemAndCloses() throws Exception {
+        MPart part = open(1);
+        field(BoardHarness.parentOf(part), "&Notes:").setText("Saved as the tab closed");
+
+        assertTrue(harness.closeTab(part), "the tab closes");
+        harness.waitForTheBoard();
+
+        assertFalse(harness.side.contains(part));
+        assertEquals("Saved as the tab closed", SqliteJobStores.open(file).details(1).notes());
+    }
+
+    @Test
+    void closingAJobTabAndAnsweringNoClosesItWithoutSaving() throws Exception {
+        MPart part = open(1);
+        List<String> before = row(file);
+        field(BoardHarness.parentOf(part), "&Title:").setText(" ");
+        harness.saveQuestion.answer = Save.NO;
+
+        assertTrue(harness.closeTab(part), "the tab closes");
+        harness.waitForTheBoard();
+
+        assertFalse(harness.side.contains(part));
+        assertEquals(before, row(file), "nothing was written");
+    }
+
+    @Test
+    void ctrlZWhileTypingInAJobsFieldTakesBackTheTypingNotTheBoardsLastChangeAndThenTheBoardsChange() throws Exception {
+        harness.bindKey(SWT.MOD1, 'z', UndoHandler.COMMAND_ID);
+        BoardHarness.press(BoardHarness.button(harness.card(2), "\u2192 Offer").orElseThrow());
+        harness.waitForTheBoard();
+        assertEquals(Stage.OFFER, SqliteJobStores.open(file).job(2).stage().orElseThrow());
+        MPart part = open(1);
+        Composite view = BoardHarness.parentOf(part);
+        Text title = field(view, "&Title:");
+        Text notes = field(view, "&Notes:");
+        harness.focus(notes);
+        harness.type("call back");
+        harness.waitUntil("the notes' typing arrived", () -> notes.getText().equals("call back"));
+        harness.focus(title);
+        harness.key(SWT.END);
+        harness.type(" remote");
+        harness.waitUntil("the typing arrived", () -> title.getText().equals("Staff Engineer & Lead remote"));
+        assertTrue(part.isDirty());
+
+        harness.key('z', SWT.MOD1);
+        harness.waitForTheBoard();
+
+        assertEquals("Staff Engineer & Lead", title.getText(), "the focused field is back as saved");
+        assertEquals("call back", notes.getText(), "the other field keeps its typing");
+        assertEquals(Stage.OFFER, SqliteJobStores.open(file).job(2).stage().orElseThrow(), "the board's move is not undone");
+        assertTrue(part.isDirty(), "the notes are still unsaved");
+
+        harness.key('z', SWT.MOD1);
+        harness.waitForTheBoard();
+        assertEquals("", notes.getText(), "with the focused field as saved, every unsaved change goes");
+        assertFalse(part.isDirty());
+        assertEquals(Stage.OFFER, SqliteJobStores.open(file).job(2).stage().orElseThrow(), "the board's move is still not undone");
+
+        harness.key('z', SWT.MOD1);
+        harness.waitForTheBoard();
+        assertEquals(Stage.INTERVIEWING, SqliteJobStores.open(file).job(2).stage().orElseThrow(),
+                "with nothing unsaved, Undo takes back the board's last change");
+        assertEquals("Staff Engineer & Lead", SqliteJobStores.open(file).details(1).job().title(), "nothing of the typing was saved");
+    }
+
+    @Test
+    void theUndoMenuItemSaysUndoTypingWhileTheFocusedFieldHasUnsavedTypingAndNamesTheBoardsChangeOtherwise() {
+        BoardHarness.press(BoardHarness.button(harness.card(2), "\u2192 Offer").orElseThrow());
+        harness.waitForTheBoard();
+        MPart part = open(1);
+        Text company = field(BoardHarness.parentOf(part), "&Company:");
+        MHandledMenuItem item = MMenuFactory.INSTANCE.createHandledMenuItem();
+        UndoHandler handler = new UndoHandler();
+        Undoable unsaved = (Undoable) part.getContext().get(Undoable.UNSAVED);
+        BoardController board = harness.part.controller();
+
+        assertTrue(handler.canExecute(unsaved, board, item));
+        assertEquals("&Undo Move to Offer", item.getLabel(), "nothing typed: the board's change");
+
+        harness.focus(company);
+        harness.key(SWT.END);
+        harness.type(" ltd");
+        harness.waitUntil("the typing arrived", () -> company.getText().equals("Acme ltd"));
+        assertTrue(handler.canExecute(unsaved, board, item));
+        assertEquals("&Undo " + JobPart.UNDO_TYPING, item.getLabel());
+
+        harness.focus(field(BoardHarness.parentOf(part), "L&ocation:"));
+        assertTrue(handler.canExecute(unsaved, board, item));
+        assertEquals("&Undo " + JobPart.UNDO_CHANGES, item.getLabel(), "the focused field is as saved, another is not");
     }
 
     @Test

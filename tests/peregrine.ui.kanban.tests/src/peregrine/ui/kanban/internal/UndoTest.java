@@ -189,16 +189,16 @@ class UndoTest extends DisplayTest {
         openBoard();
         MHandledMenuItem item = MMenuFactory.INSTANCE.createHandledMenuItem();
         UndoHandler handler = new UndoHandler();
-        assertEquals(false, handler.canExecute(harness.part.controller(), item));
+        assertEquals(false, handler.canExecute(null, harness.part.controller(), item));
         assertEquals(UndoHandler.LABEL, item.getLabel());
         harness.answer(RejectQuestion.TITLE, RejectQuestion.REJECT);
 
         press(button(harness.card(id), "Reject").orElseThrow());
         harness.waitForTheBoard();
 
-        assertEquals(true, handler.canExecute(harness.part.controller(), item));
+        assertEquals(true, handler.canExecute(null, harness.part.controller(), item));
         assertEquals("&Undo Reject", item.getLabel());
-        assertEquals(false, handler.canExecute(null, null), "no board, nothing to undo");
+        assertEquals(false, handler.canExecute(null, null, null), "no board, nothing to undo");
     }
 
     // --- helpers
