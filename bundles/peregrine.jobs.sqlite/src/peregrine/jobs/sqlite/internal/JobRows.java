@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import peregrine.jobs.CalendarLink;
@@ -30,28 +32,32 @@ final class JobRows {
     }
 
     /**
-     * @param r     rows ordered so that each job's rows are together, its links in the order they were recorded
+     * @param r     rows ordered so that each job's rows are together, its links in any order
      * @param local the user's zone, in which a date-time with an offset is shown
      */
     static List<Job> toJobs(ResultSet r, ZoneId local) throws SQLException {
         List<Job> jobs = new ArrayList<>();
         Job job = null;
         Optional<String> calendarEventId = Optional.empty();
-        List<CalendarLink> links = new ArrayList<>();
+        // By when each was recorded; most jobs have none.
+        SortedMap<Long, CalendarLink> links = new TreeMap<>();
         while (r.next()) {
             long id = r.getLong("id");
             if (job == null || job.id() != id) {
                 if (job != null) {
-                    jobs.add(withLinks(job, CalendarLinks.ordered(calendarEventId, links)));
+                    jobs.add(withLinks(job, CalendarLinks.ordered(calendarEventId, List.copyOf(links.values()))));
                 }
                 job = withoutLinks(r, local);
                 calendarEventId = present(r.getString("calendar_event_id"));
-                links = new ArrayList<>();
+                links.clear();
             }
-            CalendarLinks.fromRow(r).ifPresent(links::add);
+            Optional<CalendarLink> link = CalendarLinks.fromRow(r);
+            if (link.isPresent()) {
+                links.put(r.getLong(CalendarLinks.RECORDED), link.get());
+            }
         }
         if (job != null) {
-            jobs.add(withLinks(job, CalendarLinks.ordered(calendarEventId, links)));
+            jobs.add(withLinks(job, CalendarLinks.ordered(calendarEventId, List.copyOf(links.values()))));
         }
         return jobs;
     }

@@ -124,6 +124,8 @@ final class BoardSection {
         viewport = new Composite(section, SWT.V_SCROLL);
         // Zero hints: the section takes the height the board gives it, however many cards it holds.
         GridDataFactory.fillDefaults().grab(true, true).span(wide ? 2 : 1, 1).hint(0, 0).applyTo(viewport);
+        // GTK's overlay scroll bars show only under the pointer: a column holding more than it shows says so always.
+        viewport.setScrollbarsMode(SWT.NONE);
         cards = new Composite(viewport, SWT.NONE);
         grid = new CardGrid(perRow, SPACING);
         cards.setLayout(grid);

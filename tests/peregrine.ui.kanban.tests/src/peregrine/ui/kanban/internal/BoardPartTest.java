@@ -460,13 +460,18 @@ class BoardPartTest extends DisplayTest {
     }
 
     @Test
-    void aColumnHoldingMoreCardsThanItShowsHasAScrollBarAndOneThatShowsThemAllHasNone() throws Exception {
+    void aColumnHoldingMoreCardsThanItShowsHasAScrollBarBesideItsCardsAndOneThatShowsThemAllHasNone() throws Exception {
         addApplied(200);
         add("Screening", Stage.PHONE_SCREEN);
         openBoard();
 
-        ScrollBar long_ = viewport(section(BoardColumn.PRE_PIPELINE)).getVerticalBar();
+        Composite longView = viewport(section(BoardColumn.PRE_PIPELINE));
+        ScrollBar long_ = longView.getVerticalBar();
         assertTrue(long_.getVisible(), "Applied, 200 jobs");
+        // GTK lays its overlay scroll bars over the content and draws them only under the pointer.
+        assertTrue(long_.getSize().x > 0 && longView.getClientArea().width <= longView.getSize().x - long_.getSize().x,
+                "the bar has room of its own: view " + longView.getSize().x + " px, cards " + longView.getClientArea().width
+                        + " px, bar " + long_.getSize().x + " px");
         assertTrue(long_.getThumb() < long_.getMaximum() / 10, long_.getThumb() + " of " + long_.getMaximum());
         assertFalse(viewport(section(BoardColumn.PHONE_SCREEN)).getVerticalBar().getVisible(), "Phone Screen, 1 job");
     }
