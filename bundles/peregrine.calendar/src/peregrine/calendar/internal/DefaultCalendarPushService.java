@@ -190,7 +190,9 @@ public final class DefaultCalendarPushService implements CalendarPushService {
     public CalendarOffer offer(Job job) {
         Plan plan = plan(job);
         // The fingerprint leaves the description out, so the event without the company summary gives the same one.
-        Optional<String> now = job.interview().map(slot -> EventFingerprint.of(event(job, slot, Optional.empty())));
+        // Only a job on a calendar needs it; the board asks this of every dated job.
+        Optional<String> now = job.calendarLinks().isEmpty() ? Optional.empty()
+                : job.interview().map(slot -> EventFingerprint.of(event(job, slot, Optional.empty())));
         List<CalendarOffer.Placement> placements = job.calendarLinks().stream()
                 .map(link -> new CalendarOffer.Placement(link.providerId(), label(link.providerId()), link.eventId(),
                         now.isPresent() && link.fingerprint().equals(now)))

@@ -49,6 +49,7 @@ final class InterviewRow {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz");
     static final String ADD_TO_CALENDAR = "Add to Calendar";
     static final String UPDATE_CALENDAR = "Update Calendar";
     static final String SET_DATE = "Set date\u2026";
@@ -99,7 +100,7 @@ final class InterviewRow {
     /** @return e.g. "Interview on Mar 14, 2026 at 2:30 PM CET, 45 min", or without the time when none is set */
     static String describe(InterviewSlot slot, Optional<ZonedDateTime> start) {
         return start.map(at -> "Interview on " + DATE.format(at) + " at " + TIME.format(at) + " "
-                + at.format(DateTimeFormatter.ofPattern("zzz")) + ", "
+                + at.format(ZONE) + ", "
                 + slot.duration().orElse(Duration.ofMinutes(DEFAULT_MINUTES)).toMinutes() + " min")
                 .orElseGet(() -> "Interview on " + DATE.format(slot.date()));
     }

@@ -56,6 +56,8 @@ final class JobCard {
     private final Composite card;
     private final Job job;
     private final Look look;
+    /** Whether the card is drawn as the selected one; null until it is drawn. */
+    private Boolean tinted;
 
     /** What a card's widgets depend on; the selection is applied without remaking the card. */
     private record Look(Job job, LocalDate today, boolean connected, Optional<CalendarOffer> offer, List<Duration> reminders,
@@ -140,7 +142,11 @@ final class JobCard {
     }
 
     void setSelected(boolean selected) {
-        card.setBackground(selected ? SELECTED : card.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        // Only on a change: a background restyles the card's every child, and the board asks at every redraw.
+        if (tinted == null || tinted != selected) {
+            tinted = selected;
+            card.setBackground(selected ? SELECTED : card.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        }
     }
 
     /** @return what a screen reader says of the card, e.g. "Staff Engineer at Acme, Phone Screen, Interview on …, on Apple Calendar" */
