@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -605,12 +606,24 @@ public class BoardPart {
             board.setRedraw(true);
         }
         navigation.restoreFocus(cardFocused);
+        forgetHiddenSelection();
         if (first && recheck) {
             recheck = false;
             checkCalendars();
         }
         if (first && startupTrace.isPresent()) {
             reportStartUp(startupTrace.get(), shown.size(), started);
+        }
+    }
+
+    /** A card the filter (or the store) took off the board is no longer the selection that commands act on. */
+    private void forgetHiddenSelection() {
+        if (selected.isPresent() && Stream.concat(sections.values().stream(), Stream.of(otherStatuses))
+                .noneMatch(section -> section.indexOf(selected.getAsLong()) >= 0)) {
+            selected = OptionalLong.empty();
+            if (selection != null) {
+                selection.setSelection(null);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package peregrine.ui.kanban.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
@@ -32,6 +34,7 @@ import org.sqlite.SQLiteDataSource;
 
 import peregrine.jobs.BoardColumn;
 import peregrine.jobs.InterviewSlot;
+import peregrine.jobs.Job;
 import peregrine.jobs.JobStore;
 import peregrine.jobs.JobStoreException;
 import peregrine.jobs.NewJob;
@@ -86,6 +89,22 @@ class BoardFilterTest extends DisplayTest {
         harness.waitForTheBoard();
         assertShown(List.of(noted, designer), List.of(globex), List.of(lisbon));
         assertEquals("Applied (2)", harness.heading(BoardColumn.PRE_PIPELINE));
+    }
+
+    @Test
+    void aSelectedCardTheFilterHidesIsNoLongerTheSelectionSoCommandsOnTheSelectionCannotReachIt() throws Exception {
+        long designer = store.add(new NewJob("Designer", "Acme", "", Stage.APPLIED));
+        store.add(new NewJob("Engineer", "Globex", "", Stage.APPLIED));
+        harness = new BoardHarness(display, store).open();
+        harness.focus(harness.card(designer));
+        harness.waitUntil("the designer's card is the selection",
+                () -> harness.context.get(IServiceConstants.ACTIVE_SELECTION) instanceof Job job && job.id() == designer);
+
+        typeInTheField("engineer");
+        harness.waitForTheBoard();
+
+        assertEquals(null, harness.context.get(IServiceConstants.ACTIVE_SELECTION), "the hidden card is not selected");
+        assertFalse(new PushToCalendarHandler().canExecute(null, null, harness.context.get(BoardController.class)));
     }
 
     @Test
