@@ -22,19 +22,12 @@ import peregrine.jobs.CalendarLink;
  */
 final class CalendarLinks {
 
-    /**
-     * The link columns {@link #fromRow} reads, of a {@code calendar_links} row joined as {@code l}, and {@value #RECORDED},
-     * which orders a job's links as they were recorded.
-     */
-    static final String COLUMNS = "l.id AS " + CalendarLinks.RECORDED
-            + ", l.provider_id, l.event_id, l.event_address, l.event_version, l.fingerprint, l.pushed_at";
-    /** The column of a joined row that says when its link was recorded: later links have greater values. */
-    static final String RECORDED = "link_recorded";
-    /**
-     * Joins each job's links: one query reads jobs and links together. The rows come in no order of the links: sorting
-     * them in SQL took the board query a temporary B-tree over every job, twice its time; readers sort by {@value #RECORDED}.
-     */
+    /** The link columns {@link #fromRow} reads, of a {@code calendar_links} row joined as {@code l}. */
+    static final String COLUMNS = "l.provider_id, l.event_id, l.event_address, l.event_version, l.fingerprint, l.pushed_at";
+    /** Joins each job's links in the order they were recorded: one query reads jobs and links together. */
     static final String JOIN = " LEFT JOIN calendar_links l ON l.job_id = jobs.id";
+    /** Follows the jobs' own ORDER BY. */
+    static final String ORDER = "l.id";
 
     private CalendarLinks() {
     }

@@ -8,8 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 import peregrine.jobs.CalendarLink;
@@ -32,32 +30,28 @@ final class JobRows {
     }
 
     /**
-     * @param r     rows ordered so that each job's rows are together, its links in any order
+     * @param r     rows ordered so that each job's rows are together, its links in the order they were recorded
      * @param local the user's zone, in which a date-time with an offset is shown
      */
     static List<Job> toJobs(ResultSet r, ZoneId local) throws SQLException {
         List<Job> jobs = new ArrayList<>();
         Job job = null;
         Optional<String> calendarEventId = Optional.empty();
-        // By when each was recorded; most jobs have none.
-        SortedMap<Long, CalendarLink> links = new TreeMap<>();
+        List<CalendarLink> links = new ArrayList<>();
         while (r.next()) {
             long id = r.getLong("id");
             if (job == null || job.id() != id) {
                 if (job != null) {
-                    jobs.add(withLinks(job, CalendarLinks.ordered(calendarEventId, List.copyOf(links.values()))));
+                    jobs.add(withLinks(job, CalendarLinks.ordered(calendarEventId, links)));
                 }
                 job = withoutLinks(r, local);
                 calendarEventId = present(r.getString("calendar_event_id"));
-                links.clear();
+                links = new ArrayList<>();
             }
-            Optional<CalendarLink> link = CalendarLinks.fromRow(r);
-            if (link.isPresent()) {
-                links.put(r.getLong(CalendarLinks.RECORDED), link.get());
-            }
+            CalendarLinks.fromRow(r).ifPresent(links::add);
         }
         if (job != null) {
-            jobs.add(withLinks(job, CalendarLinks.ordered(calendarEventId, List.copyOf(links.values()))));
+            jobs.add(withLinks(job, CalendarLinks.ordered(calendarEventId, links)));
         }
         return jobs;
     }

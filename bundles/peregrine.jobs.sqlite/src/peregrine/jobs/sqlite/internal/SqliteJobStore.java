@@ -113,7 +113,7 @@ public final class SqliteJobStore implements JobStore {
     public Map<Stage, List<Job>> board() throws JobStoreException {
         Map<Stage, List<Job>> board = new EnumMap<>(Stage.class);
         Arrays.stream(Stage.values()).filter(Stage::onBoard).forEach(s -> board.put(s, new ArrayList<>()));
-        read(SELECT + " WHERE jobs.status IN (" + BOARD_STATUSES + ") ORDER BY jobs.id DESC", List.of())
+        read(SELECT + " WHERE jobs.status IN (" + BOARD_STATUSES + ") ORDER BY jobs.id DESC, " + CalendarLinks.ORDER, List.of())
                 .forEach(job -> board.get(job.stage().orElseThrow()).add(job));
         return board;
     }
@@ -121,17 +121,17 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public List<Job> otherStatuses() throws JobStoreException {
         return read(SELECT + " WHERE jobs.status IS NULL OR jobs.status NOT IN (" + KNOWN_STATUSES
-                + ") ORDER BY jobs.status, jobs.id", List.of());
+                + ") ORDER BY jobs.status, jobs.id, " + CalendarLinks.ORDER, List.of());
     }
 
     @Override
     public List<Job> list(Optional<Stage> stage) throws JobStoreException {
         if (stage.isEmpty()) {
-            return read(SELECT + " ORDER BY jobs.id", List.of());
+            return read(SELECT + " ORDER BY jobs.id, " + CalendarLinks.ORDER, List.of());
         }
         List<String> values = stage.get().dbValues();
         return read(SELECT + " WHERE jobs.status IN (" + String.join(", ", values.stream().map(v -> "?").toList())
-                + ") ORDER BY jobs.id", List.copyOf(values));
+                + ") ORDER BY jobs.id, " + CalendarLinks.ORDER, List.copyOf(values));
     }
 
     @Override
@@ -382,7 +382,7 @@ public final class SqliteJobStore implements JobStore {
     }
 
     private Job requireJob(Connection c, long id) throws SQLException, UnknownJobException {
-        try (PreparedStatement p = c.prepareStatement(SELECT + " WHERE jobs.id = ?")) {
+        try (PreparedStatement p = c.prepareStatement(SELECT + " WHERE jobs.id = ? ORDER BY " + CalendarLinks.ORDER)) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
                 List<Job> found = JobRows.toJobs(r, clock.getZone());
