@@ -428,8 +428,9 @@ def bench_bulk(product, radicale, results, jobs, bodies):
 def store_program(product, source, *args, cli_jit=False):
     """Runs a single-file Java program of this folder on the product's store jars; returns its JSON line."""
     java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
+    # org.eclipse.osgi for the OSGi API the store links to; outside a framework it finds no bundles.
     cp = os.pathsep.join(product.jars("peregrine.jobs", "peregrine.jobs.sqlite", "peregrine.settings",
-                                      "org.xerial.sqlite-jdbc"))
+                                      "org.xerial.sqlite-jdbc", "org.eclipse.osgi"))
     # cli_jit: the JIT setting of peregrine-cli (C1 only), for what the CLI runs; else that of the workbench
     jit = ["-XX:TieredStopAtLevel=1"] if cli_jit else []
     p = subprocess.run([java, "--enable-native-access=ALL-UNNAMED"] + jit + ["-Dorg.sqlite.tmpdir=" + product.tmp, "-cp", cp,

@@ -53,6 +53,7 @@ final class ConnectionPool {
 
     /** @return a new connection, which the caller hands to {@link #keep} or closes */
     Connection open() throws SQLException {
+        NativeLibraryCopy.use();
         return dataSource.getConnection();
     }
 

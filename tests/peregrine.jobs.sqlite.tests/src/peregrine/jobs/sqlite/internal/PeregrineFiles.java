@@ -21,6 +21,8 @@ final class PeregrineFiles {
     }
 
     static Connection connect(Path file) throws SQLException {
+        // As the store does: whichever test opens SQLite first, the process loads its library the same way.
+        NativeLibraryCopy.use();
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file);
         return ds.getConnection();
