@@ -1,5 +1,6 @@
 package peregrine.calendar;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,16 @@ public interface CalendarPushService {
      *         may ask for each card it draws
      */
     CalendarOffer offer(Job job);
+
+    /**
+     * @return {@link #offer} for each of {@code jobs}, by job id in their order, from one reading of the settings and
+     *         of the providers' status however many jobs there are: what a view asks of the jobs it shows
+     */
+    default Map<Long, CalendarOffer> offers(Collection<Job> jobs) {
+        Map<Long, CalendarOffer> offers = new LinkedHashMap<>();
+        jobs.forEach(job -> offers.put(job.id(), offer(job)));
+        return offers;
+    }
 
     /**
      * @return the event a push of the job would send now, reminders included, for an {@link EventExporter};

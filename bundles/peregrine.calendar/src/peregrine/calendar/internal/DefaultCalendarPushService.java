@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import peregrine.calendar.CalendarException;
 import peregrine.calendar.CalendarOffer;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
+import peregrine.calendar.ProviderStatus;
 import peregrine.calendar.PushReport;
 import peregrine.calendar.PushResult;
 import peregrine.calendar.RemoteEvent;
@@ -115,28 +119,65 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         }
     }
 
-    private Plan plan(Job job) {
-        Optional<InterviewSlot> slot = job.interview();
-        if (slot.isEmpty()) {
-            return Plan.refused("Set an interview date for \"" + job.title() + "\" before adding it to a calendar.");
+    /**
+     * What a plan needs besides the job, read once for however many jobs are planned together: the plan's tier,
+     * the active providers with their status (each provider reads its settings file for it), {@code calendar_targets:}
+     * and the reminders an event gets.
+     *
+     * @param refusal why no job may be pushed now; then the providers, their status and the targets are empty
+     */
+    private record Situation(Optional<String> refusal, List<CalendarProvider> active, Map<CalendarProvider, ProviderStatus> status,
+            Optional<List<String>> listed, List<Duration> reminders) {
+
+        static Situation refused(String refusal, List<Duration> reminders) {
+            return new Situation(Optional.of(refusal), List.of(), Map.of(), Optional.empty(), reminders);
         }
+
+        /** @return the name users know the provider by, or its id when it is not installed */
+        String label(String providerId) {
+            if (providerId.isEmpty()) {
+                return PEREGRINE_CALENDAR;
+            }
+            return active.stream().filter(p -> p.id().equals(providerId)).findFirst().map(CalendarProvider::label).orElse(providerId);
+        }
+    }
+
+    private Situation situation() {
+        // Read whatever the plan: whether an event on a calendar is out of date does not depend on it.
+        List<Duration> reminders = settings.calendarReminders();
         Tier tier;
         try {
             tier = settings.tier();
         } catch (SettingsException broken) {
-            return Plan.refused("Your plan could not be read, so nothing was pushed: " + broken.getMessage());
+            return Situation.refused("Your plan could not be read, so nothing was pushed: " + broken.getMessage(), reminders);
         }
         if (!tier.includes(REQUIRED_TIER)) {
-            return Plan.refused("Adding interviews to a calendar is part of the paid plan; your plan is " + tier.yamlName() + ".");
+            return Situation.refused("Adding interviews to a calendar is part of the paid plan; your plan is " + tier.yamlName() + ".",
+                    reminders);
         }
         List<CalendarProvider> active = providers();
-        List<CalendarProvider> connected = active.stream().filter(p -> p.status().connected()).toList();
+        Map<CalendarProvider, ProviderStatus> status = new IdentityHashMap<>();
+        active.forEach(provider -> status.put(provider, provider.status()));
+        return new Situation(Optional.empty(), active, status, settings.calendarTargets(), reminders);
+    }
+
+    private Plan plan(Job job, Situation situation) {
+        Optional<InterviewSlot> slot = job.interview();
+        if (slot.isEmpty()) {
+            return Plan.refused("Set an interview date for \"" + job.title() + "\" before adding it to a calendar.");
+        }
+        if (situation.refusal().isPresent()) {
+            return Plan.refused(situation.refusal().get());
+        }
+        List<CalendarProvider> active = situation.active();
+        Map<CalendarProvider, ProviderStatus> status = situation.status();
+        List<CalendarProvider> connected = active.stream().filter(p -> status.get(p).connected()).toList();
         if (connected.isEmpty()) {
             return Plan.refused(active.isEmpty() ? NONE_INSTALLED
-                    : "No calendar is connected. " + active.stream().filter(p -> p.status().setUp()).findFirst()
-                            .orElse(active.get(0)).status().message());
+                    : "No calendar is connected. " + active.stream().map(status::get).filter(ProviderStatus::setUp).findFirst()
+                            .orElse(status.get(active.get(0))).message());
         }
-        Optional<List<String>> listed = settings.calendarTargets();
+        Optional<List<String>> listed = situation.listed();
         List<CalendarProvider> targets = new ArrayList<>();
         List<PushResult.Failed> missing = new ArrayList<>();
         List<String> order = new ArrayList<>();
@@ -145,9 +186,9 @@ public final class DefaultCalendarPushService implements CalendarPushService {
                 Optional<CalendarProvider> provider = active.stream().filter(p -> p.id().equals(id)).findFirst();
                 if (provider.isEmpty()) {
                     missing.add(new PushResult.Failed(id, "\"" + id + "\" is in calendar_targets but no calendar plug-in of that id is installed."));
-                } else if (!provider.get().status().connected()) {
+                } else if (!status.get(provider.get()).connected()) {
                     missing.add(new PushResult.Failed(id, provider.get().label() + " is in calendar_targets but not connected: "
-                            + provider.get().status().message()));
+                            + status.get(provider.get()).message()));
                 } else {
                     targets.add(provider.get());
                 }
@@ -181,31 +222,35 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         return new Plan(Optional.empty(), slot, List.copyOf(targets), preferred, List.copyOf(missing), List.copyOf(order), connected);
     }
 
-    /** @return the event as it would be pushed now, but for the company summary, which needs the database */
-    private CalendarEvent event(Job job, InterviewSlot slot, Optional<String> companySummary) {
-        return InterviewEvents.of(job, slot, companySummary, ZoneId.systemDefault(), settings.calendarReminders());
+    /** @return the event as it would be pushed now with {@code reminders}, but for the company summary, which needs the database */
+    private static CalendarEvent event(Job job, InterviewSlot slot, Optional<String> companySummary, List<Duration> reminders) {
+        return InterviewEvents.of(job, slot, companySummary, ZoneId.systemDefault(), reminders);
     }
 
     @Override
     public CalendarOffer offer(Job job) {
-        Plan plan = plan(job);
+        return offer(job, situation());
+    }
+
+    @Override
+    public Map<Long, CalendarOffer> offers(Collection<Job> jobs) {
+        Situation situation = situation();
+        Map<Long, CalendarOffer> offers = new LinkedHashMap<>();
+        jobs.forEach(job -> offers.put(job.id(), offer(job, situation)));
+        return offers;
+    }
+
+    private CalendarOffer offer(Job job, Situation situation) {
+        Plan plan = plan(job, situation);
         // The fingerprint leaves the description out, so the event without the company summary gives the same one.
         // Only a job on a calendar needs it; the board asks this of every dated job.
         Optional<String> now = job.calendarLinks().isEmpty() ? Optional.empty()
-                : job.interview().map(slot -> EventFingerprint.of(event(job, slot, Optional.empty())));
+                : job.interview().map(slot -> EventFingerprint.of(event(job, slot, Optional.empty(), situation.reminders())));
         List<CalendarOffer.Placement> placements = job.calendarLinks().stream()
-                .map(link -> new CalendarOffer.Placement(link.providerId(), label(link.providerId()), link.eventId(),
+                .map(link -> new CalendarOffer.Placement(link.providerId(), situation.label(link.providerId()), link.eventId(),
                         now.isPresent() && link.fingerprint().equals(now)))
                 .toList();
         return new CalendarOffer(plan.refusal(), placements, plan.targets().stream().map(CalendarProvider::id).toList());
-    }
-
-    /** @return the name users know the provider by, or its id when it is not installed */
-    private String label(String providerId) {
-        if (providerId.isEmpty()) {
-            return PEREGRINE_CALENDAR;
-        }
-        return providers().stream().filter(p -> p.id().equals(providerId)).findFirst().map(CalendarProvider::label).orElse(providerId);
     }
 
     @Override
@@ -214,7 +259,7 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         if (job.interview().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(event(job, job.interview().get(), store.companySummary(jobId)));
+        return Optional.of(event(job, job.interview().get(), store.companySummary(jobId), settings.calendarReminders()));
     }
 
     // ---- push ----
@@ -249,11 +294,11 @@ public final class DefaultCalendarPushService implements CalendarPushService {
 
     private PushReport pushLocked(long jobId) throws JobStoreException {
         Job job = store.job(jobId);
-        Plan plan = plan(job);
+        Plan plan = plan(job, situation());
         if (plan.refusal().isPresent()) {
             return plan.missing().isEmpty() ? PushReport.refused(plan.refusal().get()) : new PushReport(List.<PushResult>copyOf(plan.missing()));
         }
-        CalendarEvent event = event(job, plan.slot().orElseThrow(), store.companySummary(jobId));
+        CalendarEvent event = event(job, plan.slot().orElseThrow(), store.companySummary(jobId), settings.calendarReminders());
         String fingerprint = EventFingerprint.of(event);
         Duration limit = settings.calendarTimeout();
         List<PushResult> results = new ArrayList<>(plan.missing());

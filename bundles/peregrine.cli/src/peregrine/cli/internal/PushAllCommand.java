@@ -1,6 +1,7 @@
 package peregrine.cli.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -137,6 +138,11 @@ final class PushAllCommand {
         @Override
         public CalendarOffer offer(Job job) {
             return service.offer(job);
+        }
+
+        @Override
+        public Map<Long, CalendarOffer> offers(Collection<Job> jobs) {
+            return service.offers(jobs);
         }
 
         @Override

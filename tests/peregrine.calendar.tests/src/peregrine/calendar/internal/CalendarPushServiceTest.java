@@ -713,6 +713,36 @@ class CalendarPushServiceTest {
         }
 
         @Test
+        void theOffersOfManyJobsAreTheOfferOfEachAndAskEachCalendarForItsStatusOnce() throws Exception {
+            RecordingProvider a = new RecordingProvider("a");
+            RecordingProvider b = new RecordingProvider("b");
+            RecordingProvider off = new RecordingProvider("off");
+            off.connected = false;
+            register(a, 10);
+            register(b, 5);
+            register(off, 0);
+            listTargets("ghost", "b", "off");
+            List<Long> ids = interviewsOnConsecutiveDays(20);
+            assertTrue(push.push(ids.get(3)).results().get(1).ok());
+            store.setInterview(ids.get(3), Optional.of(InterviewSlot.onDate(LocalDate.of(2027, 1, 5))));
+            List<Job> jobs = new ArrayList<>();
+            for (long id : ids) {
+                jobs.add(store.job(id));
+            }
+            List.of(a, b, off).forEach(provider -> provider.statusAsked.set(0));
+
+            Map<Long, CalendarOffer> offers = push.offers(jobs);
+
+            assertEquals(List.of(1, 1, 1), List.of(a.statusAsked.get(), b.statusAsked.get(), off.statusAsked.get()));
+            assertEquals(ids, List.copyOf(offers.keySet()));
+            for (Job job : jobs) {
+                assertEquals(push.offer(job), offers.get(job.id()), "job " + job.id());
+            }
+            assertTrue(offers.get(ids.get(3)).outOfDate(), offers.toString());
+            assertEquals(List.of("b"), offers.get(ids.get(0)).targets());
+        }
+
+        @Test
         void aListNamingNoConnectedCalendarIsRefusedByOfferAndPushWithTheSameWords() throws Exception {
             RecordingProvider a = new RecordingProvider("a");
             register(a, 0);

@@ -39,6 +39,8 @@ final class RecordingProvider implements CalendarProvider {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     /** The version each update was given, in order. */
     final List<Optional<String>> versionsGiven = Collections.synchronizedList(new ArrayList<>());
+    /** How often its status was asked. */
+    final AtomicInteger statusAsked = new AtomicInteger();
     /** The most creates that ran at the same time. */
     final AtomicInteger mostCreatesAtOnce = new AtomicInteger();
     private final AtomicInteger createsUnderWay = new AtomicInteger();
@@ -61,6 +63,7 @@ final class RecordingProvider implements CalendarProvider {
 
     @Override
     public ProviderStatus status() {
+        statusAsked.incrementAndGet();
         return connected ? ProviderStatus.connected(id + " ready")
                 : setUp ? ProviderStatus.broken(id + ".yaml is broken") : ProviderStatus.notConnected("Create " + id + ".yaml");
     }

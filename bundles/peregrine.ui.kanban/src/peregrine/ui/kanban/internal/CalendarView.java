@@ -2,7 +2,6 @@ package peregrine.ui.kanban.internal;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +37,8 @@ record CalendarView(boolean connected, Map<Long, CalendarOffer> offers, List<Dur
     /** Asks the providers, the push service and the settings; they read local files: call it off the display thread. */
     static CalendarView read(Collection<Job> jobs, List<CalendarProvider> providers, CalendarPushService push,
             WorkbenchSettings settings) {
-        Map<Long, CalendarOffer> offers = new HashMap<>();
-        for (Job job : jobs) {
-            if (job.interview().isPresent() || !job.calendarLinks().isEmpty()) {
-                offers.put(job.id(), push.offer(job));
-            }
-        }
+        Map<Long, CalendarOffer> offers = push.offers(jobs.stream()
+                .filter(job -> job.interview().isPresent() || !job.calendarLinks().isEmpty()).toList());
         return new CalendarView(providers.stream().anyMatch(CalendarView::connected), offers, settings.calendarReminders(),
                 settings.calendarRemoveOn());
     }

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -40,8 +41,9 @@ record UpcomingInterview(Job job, LocalDate day, Optional<LocalTime> time, boole
                 jobs.addAll(store.list(Optional.of(stage)));
             }
         }
-        return jobs.stream().filter(job -> job.interview().isPresent())
-                .sorted(InterviewOrder.SOONEST_FIRST).map(job -> of(job, push.offer(job), now)).toList();
+        List<Job> dated = jobs.stream().filter(job -> job.interview().isPresent()).sorted(InterviewOrder.SOONEST_FIRST).toList();
+        Map<Long, CalendarOffer> offers = push.offers(dated);
+        return dated.stream().map(job -> of(job, offers.get(job.id()), now)).toList();
     }
 
     private static UpcomingInterview of(Job job, CalendarOffer offer, ZonedDateTime now) {
