@@ -85,6 +85,7 @@ final class BoardSection {
     private boolean growScheduled;
     private final Listener paintedThenGrow = e -> growSoon();
     private final Runnable growAtLatest = this::growSoon;
+    private final Runnable waitForPaint = this::waitForPaint;
 
     /** @param onDrop receives the text of whatever is dropped on the section */
     BoardSection(Composite parent, BoardColumn column, boolean wide, Consumer<String> onDrop) {
@@ -483,15 +484,28 @@ final class BoardSection {
      * Makes the cards either side of the visible ones once what is visible has been painted, and once however
      * many scroll events arrive before. GTK paints only after every timer that is due has run, so a timer would
      * hold back the paint of the view by the making of the cards around it; a paint that does not come (the
-     * window hidden) is waited for {@value #GROW_AT_LATEST_MILLIS} ms at most.
+     * window hidden) is waited for {@value #GROW_AT_LATEST_MILLIS} ms at most, from when the event loop is free: a timer
+     * started with the fill would be due already after a long one (the first fill of a board, making every column's
+     * cards), and run before the paint.
      */
     private void scheduleGrow() {
-        if (growScheduled || !viewport.getVisible()) {
+        if (!viewport.getVisible()) {
             return;
         }
-        growScheduled = true;
-        cards.addListener(SWT.Paint, paintedThenGrow);
-        cards.getDisplay().timerExec(GROW_AT_LATEST_MILLIS, growAtLatest);
+        if (!growScheduled) {
+            growScheduled = true;
+            cards.addListener(SWT.Paint, paintedThenGrow);
+        }
+        // A fill made while the section waited (the store answered) waits for its own paint.
+        cards.getDisplay().timerExec(-1, growAtLatest);
+        cards.getDisplay().timerExec(0, waitForPaint);
+    }
+
+    /** Starts the wait for a paint once the event loop is free, which a long fill keeps it from being. */
+    private void waitForPaint() {
+        if (growScheduled && !cards.isDisposed()) {
+            cards.getDisplay().timerExec(GROW_AT_LATEST_MILLIS, growAtLatest);
+        }
     }
 
     /** Makes the cards around the view on the next turn of the event loop, after the paint that may have called. */
@@ -501,9 +515,11 @@ final class BoardSection {
         }
         growScheduled = false;
         cards.removeListener(SWT.Paint, paintedThenGrow);
+        cards.getDisplay().timerExec(-1, waitForPaint);
         cards.getDisplay().timerExec(-1, growAtLatest);
         cards.getDisplay().asyncExec(() -> {
-            if (!cards.isDisposed()) {
+            // A fill since (the store answered) waits for its own paint.
+            if (!cards.isDisposed() && !growScheduled) {
                 cards.setRedraw(false);
                 try {
                     fill(true);
