@@ -35,6 +35,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -457,6 +458,47 @@ class BoardPartTest extends DisplayTest {
         assertEquals(0, jobsInView(applied, order));
         scroll(bar, bar.getMaximum());
         jobsInView(applied, order);
+    }
+
+    @Test
+    void aColumnPaintsItsViewBeforeItMakesTheCardsAroundItAlsoWhenTheEventLoopWasBusyLongAfterItsJobsCame() throws Exception {
+        openBoard();
+        addApplied(2000);
+        part.refresh();
+        Composite section = section(BoardColumn.PRE_PIPELINE);
+        List<Integer> madeWhenPainted = new ArrayList<>();
+        Listener painted = e -> {
+            int made = idsIn(BoardColumn.PRE_PIPELINE).size();
+            if (madeWhenPainted.isEmpty() && made > 0 && e.widget instanceof Control control && within(control, section)) {
+                madeWhenPainted.add(made);
+            }
+        };
+        display.addFilter(SWT.Paint, painted);
+        try {
+            while (idsIn(BoardColumn.PRE_PIPELINE).isEmpty()) {
+                if (!display.readAndDispatch()) {
+                    Thread.sleep(1);
+                }
+            }
+            int madeForTheView = idsIn(BoardColumn.PRE_PIPELINE).size();
+            // The rest of a start-up (the other parts, the window's first layout) keeps the loop from the paint a while.
+            Thread.sleep(300);
+            waitForTheBoard();
+
+            assertEquals(List.of(madeForTheView), madeWhenPainted, "cards made when the column first painted its jobs");
+            assertTrue(idsIn(BoardColumn.PRE_PIPELINE).size() > madeForTheView, "the cards around the view are made after it");
+        } finally {
+            display.removeFilter(SWT.Paint, painted);
+        }
+    }
+
+    private static boolean within(Control control, Composite ancestor) {
+        for (Control c = control; c != null; c = c.getParent()) {
+            if (c == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
