@@ -636,6 +636,17 @@ class CalendarPushServiceTest {
     @Nested
     class SeveralCalendars {
 
+        /** @return calendars a (ranked first) and b, connected, and off, not connected, registered */
+        private List<RecordingProvider> connectedAAndBAndOffNot() {
+            RecordingProvider off = new RecordingProvider("off");
+            off.connected = false;
+            List<RecordingProvider> providers = List.of(new RecordingProvider("a"), new RecordingProvider("b"), off);
+            register(providers.get(0), 10);
+            register(providers.get(1), 5);
+            register(off, 0);
+            return providers;
+        }
+
         @Test
         void twoTargetsWithOneFailingPushTheOtherRecordItAndTheReportNamesBoth() throws Exception {
             RecordingProvider a = new RecordingProvider("a");
@@ -690,13 +701,8 @@ class CalendarPushServiceTest {
 
         @Test
         void theTargetsAreWrittenInTheListsOrderAndIdsNotInstalledOrNotConnectedFailSayingSo() throws Exception {
-            RecordingProvider a = new RecordingProvider("a");
-            RecordingProvider b = new RecordingProvider("b");
-            RecordingProvider off = new RecordingProvider("off");
-            off.connected = false;
-            register(a, 10);
-            register(b, 5);
-            register(off, 0);
+            List<RecordingProvider> registered = connectedAAndBAndOffNot();
+            RecordingProvider off = registered.get(2);
             listTargets("ghost", "b", "off", "a");
             long id = interviewOn(LocalDate.of(2026, 12, 3));
 
@@ -714,13 +720,7 @@ class CalendarPushServiceTest {
 
         @Test
         void theOffersOfManyJobsAreTheOfferOfEachAndAskEachCalendarForItsStatusOnce() throws Exception {
-            RecordingProvider a = new RecordingProvider("a");
-            RecordingProvider b = new RecordingProvider("b");
-            RecordingProvider off = new RecordingProvider("off");
-            off.connected = false;
-            register(a, 10);
-            register(b, 5);
-            register(off, 0);
+            List<RecordingProvider> registered = connectedAAndBAndOffNot();
             listTargets("ghost", "b", "off");
             List<Long> ids = interviewsOnConsecutiveDays(20);
             assertTrue(push.push(ids.get(3)).results().get(1).ok());
@@ -729,11 +729,11 @@ class CalendarPushServiceTest {
             for (long id : ids) {
                 jobs.add(store.job(id));
             }
-            List.of(a, b, off).forEach(provider -> provider.statusAsked.set(0));
+            registered.forEach(provider -> provider.statusAsked.set(0));
 
             Map<Long, CalendarOffer> offers = push.offers(jobs);
 
-            assertEquals(List.of(1, 1, 1), List.of(a.statusAsked.get(), b.statusAsked.get(), off.statusAsked.get()));
+            assertEquals(List.of(1, 1, 1), registered.stream().map(provider -> provider.statusAsked.get()).toList());
             assertEquals(ids, List.copyOf(offers.keySet()));
             for (Job job : jobs) {
                 assertEquals(push.offer(job), offers.get(job.id()), "job " + job.id());
