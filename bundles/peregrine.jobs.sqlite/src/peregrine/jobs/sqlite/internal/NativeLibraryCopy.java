@@ -24,8 +24,9 @@ import org.sqlite.util.LibraryLoaderUtil;
  * library (1.1 MB) out of its jar into the temporary folder at every start, under a new name, and reads both
  * back to compare them: the first read of the store at every start of the workbench and of every CLI command
  * waited for that. A copy is written under a temporary name and then renamed, so that a process that stops
- * halfway, or two that copy at once, never leave a partial library where it is loaded from. Where anything here fails (no OSGi framework, no data area, a full disk), or
- * where {@code org.sqlite.lib.path} is set already, sqlite-jdbc loads the library its own way, as it also does when it cannot load the copy.
+ * halfway, or two that copy at once, never leave a partial library where it is loaded from. Where anything here
+ * fails (no OSGi framework, no data area, a full disk), or where {@code org.sqlite.lib.path} is set already,
+ * sqlite-jdbc loads the library its own way, as it also does when it cannot load the copy.
  */
 final class NativeLibraryCopy {
 
