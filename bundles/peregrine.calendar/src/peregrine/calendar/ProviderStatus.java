@@ -30,4 +30,20 @@ public record ProviderStatus(boolean connected, boolean setUp, String message) {
     public static ProviderStatus broken(String message) {
         return new ProviderStatus(false, true, message);
     }
+
+    /**
+     * @return {@code provider}'s status; broken, naming the provider, where its plug-in throws instead of telling, so
+     *         that one faulty plug-in leaves the other calendars and the views that list them working
+     */
+    public static ProviderStatus of(CalendarProvider provider) {
+        try {
+            return provider.status();
+        } catch (RuntimeException e) {
+            // Its message may hold anything, so the user sees only its kind; the log has the rest.
+            System.getLogger(ProviderStatus.class.getName()).log(System.Logger.Level.ERROR,
+                    "Calendar provider " + provider.id() + " failed to tell its status", e);
+            return broken(provider.label() + ": the calendar plug-in failed to tell its status (" + e.getClass().getSimpleName()
+                    + "). Details are in the error log.");
+        }
+    }
 }

@@ -157,7 +157,7 @@ public final class DefaultCalendarPushService implements CalendarPushService {
         }
         List<CalendarProvider> active = providers();
         Map<CalendarProvider, ProviderStatus> status = new IdentityHashMap<>();
-        active.forEach(provider -> status.put(provider, provider.status()));
+        active.forEach(provider -> status.put(provider, ProviderStatus.of(provider)));
         return new Situation(Optional.empty(), active, status, settings.calendarTargets(), reminders);
     }
 
@@ -463,8 +463,9 @@ public final class DefaultCalendarPushService implements CalendarPushService {
                     + " and the job still records it. Install the plug-in again to remove it.");
         }
         CalendarProvider provider = installed.get();
-        if (!provider.status().connected()) {
-            return new PushResult.Failed(id, provider.label() + " is not connected (" + provider.status().message()
+        ProviderStatus status = ProviderStatus.of(provider);
+        if (!status.connected()) {
+            return new PushResult.Failed(id, provider.label() + " is not connected (" + status.message()
                     + "), so the event is still on it and the job still records it.");
         }
         Optional<String> failure = delete(provider, remoteEvent(link), limit);
@@ -482,7 +483,7 @@ public final class DefaultCalendarPushService implements CalendarPushService {
      * asked, and the link is forgotten only when every one of them answered.
      */
     private PushResult removePeregrines(long jobId, CalendarLink link, Duration limit) {
-        List<CalendarProvider> connected = providers().stream().filter(p -> p.status().connected()).toList();
+        List<CalendarProvider> connected = providers().stream().filter(p -> ProviderStatus.of(p).connected()).toList();
         if (connected.isEmpty()) {
             return new PushResult.Failed("", "No calendar is connected, so the event Peregrine recorded is still on its calendar"
                     + " and the job still records it.");

@@ -35,7 +35,7 @@ final class CalendarCommands {
         if (args.flag("--json")) {
             JsonArray array = new JsonArray();
             for (CalendarProvider provider : providers) {
-                ProviderStatus status = provider.status();
+                ProviderStatus status = ProviderStatus.of(provider);
                 JsonObject o = new JsonObject();
                 o.addProperty("id", provider.id());
                 o.addProperty("label", provider.label());
@@ -48,7 +48,7 @@ final class CalendarCommands {
             context.out().println("No calendar integration is installed. " + PluginCommands.HOW_TO_INSTALL);
         } else {
             for (CalendarProvider provider : providers) {
-                ProviderStatus status = provider.status();
+                ProviderStatus status = ProviderStatus.of(provider);
                 context.out().println(provider.id() + "\t" + (status.connected() ? "connected" : "not connected") + "\t"
                         + provider.label() + "\t" + status.message());
             }

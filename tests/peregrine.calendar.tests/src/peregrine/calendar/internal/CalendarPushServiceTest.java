@@ -41,6 +41,7 @@ import peregrine.calendar.CalendarOffer;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
 import peregrine.calendar.EventIdentity;
+import peregrine.calendar.ProviderStatus;
 import peregrine.calendar.PushReport;
 import peregrine.calendar.PushResult;
 import peregrine.calendar.RemoteEvent;
@@ -740,6 +741,27 @@ class CalendarPushServiceTest {
             }
             assertTrue(offers.get(ids.get(3)).outOfDate(), offers.toString());
             assertEquals(List.of("b"), offers.get(ids.get(0)).targets());
+        }
+
+        @Test
+        void aPluginWhoseStatusThrowsIsACalendarNotConnectedNamingItAndTheOthersArePushedTo() throws Exception {
+            RecordingProvider faulty = new RecordingProvider("faulty");
+            faulty.statusBug = new IllegalStateException("secret-token-in-a-bug");
+            RecordingProvider a = new RecordingProvider("a");
+            register(faulty, 10);
+            register(a, 0);
+            long id = interviewOn(LocalDate.of(2026, 12, 3));
+
+            ProviderStatus status = ProviderStatus.of(faulty);
+            CalendarOffer offer = push.offers(List.of(store.job(id))).get(id);
+            PushReport report = push.push(id);
+
+            assertEquals(new ProviderStatus(false, true, "Calendar faulty: the calendar plug-in failed to tell its status"
+                    + " (IllegalStateException). Details are in the error log."), status);
+            assertEquals(List.of("a"), offer.targets());
+            assertEquals(List.of("a"), providersOf(report));
+            assertTrue(report.ok(), report.toString());
+            assertTrue(faulty.calls.isEmpty());
         }
 
         @Test

@@ -39,6 +39,8 @@ final class RecordingProvider implements CalendarProvider {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     /** The version each update was given, in order. */
     final List<Optional<String>> versionsGiven = Collections.synchronizedList(new ArrayList<>());
+    /** What status throws, as a plug-in's bug would. */
+    volatile RuntimeException statusBug;
     /** How often its status was asked. */
     final AtomicInteger statusAsked = new AtomicInteger();
     /** The most creates that ran at the same time. */
@@ -64,6 +66,9 @@ final class RecordingProvider implements CalendarProvider {
     @Override
     public ProviderStatus status() {
         statusAsked.incrementAndGet();
+        if (statusBug != null) {
+            throw statusBug;
+        }
         return connected ? ProviderStatus.connected(id + " ready")
                 : setUp ? ProviderStatus.broken(id + ".yaml is broken") : ProviderStatus.notConnected("Create " + id + ".yaml");
     }

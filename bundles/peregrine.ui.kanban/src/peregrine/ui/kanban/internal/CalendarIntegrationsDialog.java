@@ -351,7 +351,7 @@ final class CalendarIntegrationsDialog extends Dialog {
     }
 
     private static String describe(CalendarProvider provider) {
-        ProviderStatus status = provider.status();
+        ProviderStatus status = ProviderStatus.of(provider);
         return (status.connected() ? "Connected. " : "Not connected. ") + status.message();
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import peregrine.calendar.CalendarOffer;
 import peregrine.calendar.CalendarProvider;
 import peregrine.calendar.CalendarPushService;
+import peregrine.calendar.ProviderStatus;
 import peregrine.jobs.Job;
 import peregrine.settings.RemovePolicy;
 import peregrine.settings.WorkbenchSettings;
@@ -39,17 +40,8 @@ record CalendarView(boolean connected, Map<Long, CalendarOffer> offers, List<Dur
             WorkbenchSettings settings) {
         Map<Long, CalendarOffer> offers = push.offers(jobs.stream()
                 .filter(job -> job.interview().isPresent() || !job.calendarLinks().isEmpty()).toList());
-        return new CalendarView(providers.stream().anyMatch(CalendarView::connected), offers, settings.calendarReminders(),
-                settings.calendarRemoveOn());
-    }
-
-    /** A provider whose status fails is a provider that cannot be pushed to; the others still can. */
-    private static boolean connected(CalendarProvider provider) {
-        try {
-            return provider.status().connected();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return new CalendarView(providers.stream().anyMatch(provider -> ProviderStatus.of(provider).connected()), offers,
+                settings.calendarReminders(), settings.calendarRemoveOn());
     }
 
     /** @return the push service's offer for the job {@code id}, if it has an interview date or a calendar event */
