@@ -42,9 +42,10 @@ import peregrine.settings.WorkbenchSettings;
 /**
  * The upcoming interviews: the phone-screen and interviewing jobs that have an interview date, soonest first, with
  * date and time in the user's zone, title, company, stage and calendar state; the past ones greyed. The columns share
- * the part's width, as wide or narrow as the user makes it, each cell whole in its tooltip. Read off the
- * display thread, and again when a view changed jobs ({@link JobsChanged}), when the settings change, and on Refresh
- * while the part is active (its own handler in the application model).
+ * the part's width, as wide or narrow as the user makes it, each cell whole in its tooltip. It opens scrolled to the
+ * next interview, the past ones above it. Read off the display thread, and again when a view changed jobs
+ * ({@link JobsChanged}), when the settings change, and on Refresh while the part is active (its own handler in the
+ * application model).
  */
 public class UpcomingPart {
 
@@ -69,6 +70,8 @@ public class UpcomingPart {
     private MessageLine message;
     private Composite root;
     private TableViewer viewer;
+    /** Whether the interviews were shown once: only the first showing scrolls to the next one. */
+    private boolean read;
 
     @Inject
     public UpcomingPart(JobStore store, UISynchronize sync, CalendarPushService push) {
@@ -125,6 +128,11 @@ public class UpcomingPart {
             message.hide();
             viewer.setInput(rows);
             root.layout();
+            if (!read) {
+                // The next interview at the top, the past ones above it.
+                viewer.getTable().setTopIndex((int) rows.stream().takeWhile(UpcomingInterview::past).count());
+                read = true;
+            }
         }, failure -> {
             message.show(Dialog.DLG_IMG_MESSAGE_ERROR, failure);
             root.layout();

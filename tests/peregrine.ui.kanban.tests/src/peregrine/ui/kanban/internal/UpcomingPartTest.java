@@ -105,6 +105,23 @@ class UpcomingPartTest extends DisplayTest {
     }
 
     @Test
+    void itOpensScrolledToTheNextInterviewWithThePastOnesAboveIt() throws Exception {
+        LocalDate today = LocalDate.now();
+        for (int i = 40; i > 0; i--) {
+            dated("Past " + i, Stage.PHONE_SCREEN, InterviewSlot.onDate(today.minusDays(i)));
+        }
+        for (int i = 1; i <= 40; i++) {
+            dated(i == 1 ? "Next" : "Future " + i, Stage.INTERVIEWING, InterviewSlot.onDate(today.plusDays(i)));
+        }
+
+        harness.openUpcoming();
+        Table table = table();
+
+        assertEquals(40, table.getTopIndex());
+        assertEquals("Next", table.getItem(table.getTopIndex()).getText(2));
+    }
+
+    @Test
     void aChangeToTheJobsAnnouncedByAnotherViewOrRefreshReadsThemAgain() throws Exception {
         dated("First", Stage.PHONE_SCREEN, InterviewSlot.onDate(LocalDate.now().plusDays(2)));
         harness.openUpcoming();
