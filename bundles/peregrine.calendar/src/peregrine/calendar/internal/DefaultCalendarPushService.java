@@ -124,13 +124,13 @@ public final class DefaultCalendarPushService implements CalendarPushService {
      * the active providers with their status (each provider reads its settings file for it), {@code calendar_targets:}
      * and the reminders an event gets.
      *
-     * @param refusal why no job may be pushed now; then the providers, their status and the targets are empty
+     * @param refusal why no job may be pushed now; then the providers' status and the targets are empty
      */
     private record Situation(Optional<String> refusal, List<CalendarProvider> active, Map<CalendarProvider, ProviderStatus> status,
             Optional<List<String>> listed, List<Duration> reminders) {
 
-        static Situation refused(String refusal, List<Duration> reminders) {
-            return new Situation(Optional.of(refusal), List.of(), Map.of(), Optional.empty(), reminders);
+        static Situation refused(String refusal, List<CalendarProvider> active, List<Duration> reminders) {
+            return new Situation(Optional.of(refusal), active, Map.of(), Optional.empty(), reminders);
         }
 
         /** @return the name users know the provider by, or its id when it is not installed */
@@ -143,19 +143,19 @@ public final class DefaultCalendarPushService implements CalendarPushService {
     }
 
     private Situation situation() {
-        // Read whatever the plan: whether an event on a calendar is out of date does not depend on it.
+        // Whatever the plan, a card names the calendars that hold its event and says whether they are out of date.
+        List<CalendarProvider> active = providers();
         List<Duration> reminders = settings.calendarReminders();
         Tier tier;
         try {
             tier = settings.tier();
         } catch (SettingsException broken) {
-            return Situation.refused("Your plan could not be read, so nothing was pushed: " + broken.getMessage(), reminders);
+            return Situation.refused("Your plan could not be read, so nothing was pushed: " + broken.getMessage(), active, reminders);
         }
         if (!tier.includes(REQUIRED_TIER)) {
             return Situation.refused("Adding interviews to a calendar is part of the paid plan; your plan is " + tier.yamlName() + ".",
-                    reminders);
+                    active, reminders);
         }
-        List<CalendarProvider> active = providers();
         Map<CalendarProvider, ProviderStatus> status = new IdentityHashMap<>();
         active.forEach(provider -> status.put(provider, ProviderStatus.of(provider)));
         return new Situation(Optional.empty(), active, status, settings.calendarTargets(), reminders);

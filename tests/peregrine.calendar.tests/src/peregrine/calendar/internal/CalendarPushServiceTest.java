@@ -912,6 +912,16 @@ class CalendarPushServiceTest {
             assertEquals(List.of(), offer.targets());
             assertEquals(offer.refusal().orElseThrow(), push.push(id).failureMessage());
         }
+
+        @Test
+        void onTheFreePlanAnOfferStillNamesTheCalendarThatHoldsTheEventAndWhetherItIsOutOfDate() throws Exception {
+            setTier("free");
+            assertEquals(List.of(new CalendarOffer.Placement("one", "Calendar one", store.job(id).calendarLink().orElseThrow().eventId(),
+                    true)), push.offers(List.of(store.job(id))).get(id).calendars());
+
+            store.setInterview(id, Optional.of(slot(LocalTime.of(11, 0), "Europe/Berlin", 45, "Room 4")));
+            assertTrue(push.offer(store.job(id)).outOfDate());
+        }
     }
 
     @Nested
