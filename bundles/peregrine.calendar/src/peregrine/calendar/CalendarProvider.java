@@ -59,7 +59,11 @@ public interface CalendarProvider {
     /** @return the provider's name as users know it, e.g. {@code Apple iCloud / CalDAV} */
     String label();
 
-    /** @return whether the provider's settings exist and are valid; reads local files only */
+    /**
+     * @return whether the provider's settings exist and are valid; reads local files only. A settings file that
+     *         cannot be read is a {@link ProviderStatus#broken} status, not an exception: the workbench asks through
+     *         {@link ProviderStatus#of}, which shows a provider that throws as broken, with no more than the exception's kind
+     */
     ProviderStatus status();
 
     /**
