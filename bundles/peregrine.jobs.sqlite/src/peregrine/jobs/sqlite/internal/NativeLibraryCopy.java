@@ -9,6 +9,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,6 +37,10 @@ final class NativeLibraryCopy {
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
     /** The data area's folder that holds one folder per sqlite-jdbc version. */
     static final String FOLDER = "sqlite-native";
+    /** Ends the name of a copy being written. */
+    static final String PART = ".part";
+    /** A partial copy this old was left by a process that stopped: a copy takes milliseconds. */
+    private static final Duration PART_LEFT_AFTER = Duration.ofMinutes(1);
 
     private static final System.Logger LOG = System.getLogger(NativeLibraryCopy.class.getName());
     private static boolean decided;
@@ -86,7 +93,8 @@ final class NativeLibraryCopy {
             return Optional.empty();
         }
         Files.createDirectories(own);
-        Path partial = Files.createTempFile(own, library.getFileName().toString(), ".part");
+        deleteLeftParts(own);
+        Path partial = Files.createTempFile(own, library.getFileName().toString(), PART);
         try (InputStream in = entry.openStream()) {
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -95,6 +103,21 @@ final class NativeLibraryCopy {
         }
         deleteOthers(folder, own);
         return Optional.of(library);
+    }
+
+    /**
+     * Deletes the partial copies that processes which stopped halfway left: older than a copy ever takes, so that
+     * another process copying at this moment keeps its own.
+     */
+    private static void deleteLeftParts(Path own) throws IOException {
+        FileTime before = FileTime.from(Instant.now().minus(PART_LEFT_AFTER));
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(own, "*" + PART)) {
+            for (Path part : parts) {
+                if (Files.getLastModifiedTime(part).compareTo(before) < 0) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        }
     }
 
     /** Deletes the copies of the sqlite-jdbc bundles installed before: a process still using one keeps its mapping. */

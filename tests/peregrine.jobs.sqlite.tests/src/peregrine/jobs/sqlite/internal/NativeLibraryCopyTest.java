@@ -57,14 +57,20 @@ class NativeLibraryCopyTest {
     }
 
     @Test
-    void aCopyLeftHalfwayByAProcessThatStoppedIsNeverLoadedAndTheLibraryIsMadeWhole(@TempDir Path folder) throws Exception {
+    void aCopyLeftHalfwayByAProcessThatStoppedIsNeverLoadedTheLibraryIsMadeWholeAndThePartDeleted(@TempDir Path folder) throws Exception {
         Path library = NativeLibraryCopy.keep(sqlite, folder).orElseThrow();
         byte[] whole = Files.readAllBytes(library);
         Files.delete(library);
-        Files.write(library.resolveSibling(library.getFileName() + "1234.part"), Arrays.copyOf(whole, whole.length / 3));
+        Path left = library.resolveSibling(library.getFileName() + "1234" + NativeLibraryCopy.PART);
+        Files.write(left, Arrays.copyOf(whole, whole.length / 3));
+        Files.setLastModifiedTime(left, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path underWay = library.resolveSibling(library.getFileName() + "5678" + NativeLibraryCopy.PART);
+        Files.write(underWay, Arrays.copyOf(whole, whole.length / 2));
 
         assertEquals(library, NativeLibraryCopy.keep(sqlite, folder).orElseThrow());
         assertArrayEquals(whole, Files.readAllBytes(library));
+        assertFalse(Files.exists(left), "the part an hour old is deleted");
+        assertTrue(Files.exists(underWay), "a part another process is writing now is kept");
     }
 
     @Test
